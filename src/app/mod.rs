@@ -1,0 +1,1 @@
+//! The browser viewer (wasm32 only).

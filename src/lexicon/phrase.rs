@@ -1,0 +1,196 @@
+//! Phrase matching over normalised words: longest phrase first, with modifier words (بشدة، كذلك،
+//! بالغ …) allowed inside a phrase and absorbed after it.
+
+use std::collections::HashMap;
+
+use crate::text::normalize;
+
+/// A word of a normalised text: byte range within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Is `c` part of a word? Letters and digits of any script; `/` and `-` are not.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits normalised text into words.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 8);
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+/// A table of phrases, each a sequence of normalised words, with a payload index.
+#[derive(Debug, Default)]
+pub struct PhraseTable {
+    /// First word → (remaining words, payload), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Modifiers: first word → (remaining words, template index).
+    modifiers: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+/// The result of a match: how many text words it covers and which modifiers it took in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub payload: usize,
+    /// Words covered, modifiers included.
+    pub len: usize,
+    /// Modifier payloads absorbed, in text order.
+    pub modifiers: Vec<usize>,
+}
+
+fn split_norm(phrase: &str) -> Vec<String> {
+    let n = normalize(phrase);
+    words(&n)
+        .iter()
+        .map(|w| n[w.start..w.end].to_string())
+        .collect()
+}
+
+impl PhraseTable {
+    /// Adds a phrase (in its usual spelling; it is normalised here).
+    pub fn insert(&mut self, phrase: &str, payload: usize) {
+        let mut w = split_norm(phrase);
+        if w.is_empty() {
+            return;
+        }
+        let first = w.remove(0);
+        let list = self.by_first.entry(first).or_default();
+        list.push((w, payload));
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+
+    pub fn insert_modifier(&mut self, phrase: &str, payload: usize) {
+        let mut w = split_norm(phrase);
+        if w.is_empty() {
+            return;
+        }
+        let first = w.remove(0);
+        let list = self.modifiers.entry(first).or_default();
+        list.push((w, payload));
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+
+    /// Is `word` the first word of some phrase?
+    pub fn starts(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
+    /// A modifier starting at `ws[0]`: (words it covers, payload).
+    fn modifier_at(&self, ws: &[&str]) -> Option<(usize, usize)> {
+        let first = ws.first()?;
+        let list = self.modifiers.get(*first)?;
+        list.iter()
+            .find(|(rest, _)| {
+                rest.len() < ws.len() && rest.iter().zip(&ws[1..]).all(|(a, b)| a == b)
+            })
+            .map(|(rest, p)| (rest.len() + 1, *p))
+    }
+
+    /// The longest phrase starting at `ws[0]` whose first word is `first` (which may differ from
+    /// `ws[0]` when the caller stripped a clitic or a pronoun).
+    pub fn match_words(&self, first: &str, ws: &[&str]) -> Option<PhraseMatch> {
+        let list = self.by_first.get(first)?;
+        'candidates: for (rest, payload) in list {
+            let mut modifiers = Vec::new();
+            let mut j = 1;
+            for want in rest {
+                loop {
+                    let got = ws.get(j)?;
+                    if got == want {
+                        j += 1;
+                        break;
+                    }
+                    match self.modifier_at(&ws[j..]) {
+                        Some((n, m)) => {
+                            modifiers.push(m);
+                            j += n;
+                        }
+                        None => continue 'candidates,
+                    }
+                }
+            }
+            while let Some((n, m)) = self.modifier_at(&ws[j.min(ws.len())..]) {
+                modifiers.push(m);
+                j += n;
+            }
+            return Some(PhraseMatch {
+                payload: *payload,
+                len: j,
+                modifiers,
+            });
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> PhraseTable {
+        let mut t = PhraseTable::default();
+        t.insert("يعرب عن قلقه", 1);
+        t.insert("يعرب", 2);
+        t.insert_modifier("بالغ", 10);
+        t.insert_modifier("كذلك", 11);
+        t.insert_modifier("من جديد", 12);
+        t
+    }
+
+    fn ws(s: &str) -> (String, Vec<Word>) {
+        let n = normalize(s);
+        let w = words(&n);
+        (n, w)
+    }
+
+    #[test]
+    fn longest_phrase_wins_with_modifiers_inside_and_after() {
+        let t = table();
+        let (n, w) = ws("يعرب كذلك عن بالغ قلقه إزاء");
+        let v: Vec<&str> = w.iter().map(|w| &n[w.start..w.end]).collect();
+        let m = t.match_words(v[0], &v).expect("should match the phrase");
+        assert_eq!(
+            m.payload, 1,
+            "the three-word phrase should win over the bare verb"
+        );
+        assert_eq!(m.len, 5, "modifiers inside the phrase should be covered");
+        assert_eq!(m.modifiers, vec![11, 10]);
+    }
+
+    #[test]
+    fn falls_back_to_the_bare_verb() {
+        let t = table();
+        let (n, w) = ws("يعرب عن ارتياحه");
+        let v: Vec<&str> = w.iter().map(|w| &n[w.start..w.end]).collect();
+        assert_eq!(t.match_words(v[0], &v).unwrap().payload, 2);
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let (n, w) = ws("يدين، ويحث (الدول)");
+        let v: Vec<&str> = w.iter().map(|w| &n[w.start..w.end]).collect();
+        assert_eq!(v, ["يدين", "ويحث", "الدول"]);
+    }
+}

@@ -1,0 +1,321 @@
+//! The document model: what a session of resolutions is made of.
+//!
+//! Every element keeps its byte span in the source text (the decoded UTF-8 text the parser was
+//! given), so the viewer can highlight and cite exactly and a diagnostic can say where.
+//! Field names are a contract: the CLI's JSON and the browser API expose them as they are here
+//! (documented in `schema/document.schema.json`).
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// A whole session document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub session: Session,
+    /// The table of contents as printed, in its order (empty when the document has none).
+    pub toc: Vec<TocEntry>,
+    /// The resolutions in document order.
+    pub resolutions: Vec<Resolution>,
+    /// Text the parser could not place, kept with the reason.
+    pub unplaced: Vec<Unplaced>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the cover says about the session. Every field is optional: older sessions and other
+/// converters print less, or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub organisation: Option<String>,
+    /// The document symbol, e.g. `OIC/CFM-44/2017/POL/RES/FINAL`.
+    pub symbol: Option<String>,
+    /// The document's title as printed on the cover (lines joined).
+    pub title: Option<String>,
+    /// The session number: from the cover's ordinal, the symbol, or the resolution ids.
+    pub number: Option<u32>,
+    /// The session's theme, e.g. `الشباب والسلم والتنمية في عالم متضامن`.
+    pub theme: Option<String>,
+    pub place: Option<String>,
+    pub date_hijri: Option<String>,
+    pub date_gregorian: Option<String>,
+    /// Every line of the front matter (the cover, and the headings of the table of contents), with
+    /// what the parser took it for.
+    pub lines: Vec<CoverLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoverLine {
+    pub role: CoverRole,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverRole {
+    Organisation,
+    Symbol,
+    Title,
+    Session,
+    Theme,
+    Place,
+    DateHijri,
+    DateGregorian,
+    /// The heading of the table of contents (فهرس).
+    TocHeading,
+    /// The column headings of the table of contents (رقم، الموضوع، الصفحة).
+    TocColumns,
+}
+
+/// One row of the table of contents, as printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TocEntry {
+    /// The row number ("رقم" column).
+    pub number: Option<u32>,
+    /// The resolution id found in the title cell, e.g. `44/1-س`.
+    pub id: Option<String>,
+    /// The title, after «بشأن» when the cell holds the whole heading.
+    pub title: String,
+    pub page: Option<u32>,
+    /// The number and page columns were printed the other way round; the parser swapped them back.
+    pub columns_swapped: bool,
+    pub span: Span,
+}
+
+/// How a resolution's id was established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdSource {
+    /// Printed in the resolution's own heading.
+    Heading,
+    /// The heading is missing; the id comes from the table of contents.
+    Toc,
+    /// Neither heading nor table of contents: the next number after the previous resolution.
+    NumberingOrder,
+}
+
+/// A resolution id as printed, e.g. `44/1-س`: session 44, number 1, committee `س`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResolutionId {
+    pub session: u32,
+    pub number: u32,
+    /// The committee suffix (`س` political, `اق` economic, `أت` organisational …); may be empty.
+    pub committee: String,
+}
+
+impl ResolutionId {
+    /// The canonical written form, `44/1-س`.
+    pub fn display(&self) -> String {
+        if self.committee.is_empty() {
+            format!("{}/{}", self.session, self.number)
+        } else {
+            format!("{}/{}-{}", self.session, self.number, self.committee)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resolution {
+    /// Canonical id, e.g. `44/1-س`.
+    pub id: String,
+    pub session: u32,
+    pub number: u32,
+    /// Committee suffix, e.g. `س`.
+    pub committee: String,
+    pub id_source: IdSource,
+    /// The heading line as printed (`قرار رقم: 44/1-س`), when there is one.
+    pub heading: Option<TextBlock>,
+    /// The lines above the enacting formula: heading, «بشأن», title (empty when there are none).
+    pub head: Span,
+    /// The title as printed in the body; from the table of contents when the body has none.
+    pub title: String,
+    /// Where the title is in the source; `None` when it came from the table of contents.
+    pub title_span: Option<Span>,
+    /// The table of contents' wording when it differs from the body's.
+    pub toc_title: Option<String>,
+    /// «إنّ مجلس وزراء الخارجية، المنعقد …».
+    pub enacting: Option<TextBlock>,
+    pub preamble: Vec<Preambular>,
+    pub operative: Vec<OperativeClause>,
+    /// Resolutions and decisions cited anywhere in this resolution.
+    pub references: Vec<Reference>,
+    /// Regions this resolution is about (filled by the tagger; see `tag`).
+    pub regions: Vec<ResolutionRegion>,
+    /// The resolution looks cut off (no operative clauses, or the text stops mid-sentence).
+    pub incomplete: bool,
+    /// From the first line of the resolution to its last.
+    pub span: Span,
+}
+
+/// A run of text with its source span: a heading line, the enacting formula.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextBlock {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A preambular paragraph: «وإذ يؤكد مجدداً …».
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Preambular {
+    /// Display text: lines rejoined, `**` marks removed.
+    pub text: String,
+    /// The opening phrase as printed (`وإذ يؤكد مجدداً`, `واقتناعاً منه`), when recognised.
+    pub opening: Option<Opening>,
+    pub emphasis: Vec<Mark>,
+    pub regions: Vec<RegionMention>,
+    pub span: Span,
+}
+
+/// A recognised preambular opening phrase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Opening {
+    pub text: String,
+    /// The lexicon's canonical form, e.g. `إذ يستذكر`.
+    pub phrase: String,
+    /// English gloss, e.g. "Recalling"; empty when the phrase is not in the lexicon.
+    pub gloss: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A numbered operative clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OperativeClause {
+    /// The label as printed (`1.`, `- 1 -`, `◀`), `None` for an unnumbered clause.
+    pub label: Option<String>,
+    /// The number in the label, when it has one.
+    pub number: Option<u32>,
+    /// Display text after the label: lines rejoined, `**` marks removed.
+    pub text: String,
+    pub verbs: Vec<Verb>,
+    pub items: Vec<SubItem>,
+    pub emphasis: Vec<Mark>,
+    pub regions: Vec<RegionMention>,
+    /// The clause's own lines (label and text, without its sub-items).
+    pub span: Span,
+}
+
+/// A lettered (أ- ب- …) or dashed sub-item of an operative clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubItem {
+    pub label: Option<String>,
+    pub text: String,
+    pub verbs: Vec<Verb>,
+    pub emphasis: Vec<Mark>,
+    pub regions: Vec<RegionMention>,
+    pub span: Span,
+}
+
+/// An operative verb (or verb phrase) as it stands in a clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verb {
+    /// The surface text, as written (without `**`).
+    pub text: String,
+    /// The head verb, normalised and in its dictionary spelling: `يؤكد` for «يوكد», «ويؤكد», «**يؤكد**».
+    pub lemma: String,
+    /// The lexicon phrase matched (`يعرب عن قلقه`), or the lemma when the verb is not in the lexicon.
+    pub phrase: String,
+    /// Category slug from the verb lexicon (`condemn`, `welcome` …); `None` when unknown.
+    pub category: Option<String>,
+    /// English gloss, e.g. "Strongly condemns"; empty when unknown.
+    pub gloss: String,
+    /// The clause's opening verb (`true`) or a coordinated one (`… ، ويدعو …`).
+    pub opening: bool,
+    /// Byte span in the source.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An emphasised run (`**bold**` in the source), without the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A mention of a place from the gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionMention {
+    pub slug: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A region a resolution is about, with how often it is named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResolutionRegion {
+    pub slug: String,
+    /// Named in the title.
+    pub primary: bool,
+    pub mentions: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceKind {
+    /// An OIC resolution, `43/4-س`.
+    Oic,
+    /// A UN Security Council resolution, `2334 (2016)`.
+    SecurityCouncil,
+    /// A UN General Assembly or Human Rights Council resolution, `67/19`, `18/16`.
+    UnResolution,
+}
+
+/// A resolution cited in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    pub kind: ReferenceKind,
+    /// As printed.
+    pub text: String,
+    /// Canonical form: `43/4-س`, `S/RES/2334`, `67/19`.
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Text the parser could not place in the structure, kept and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unplaced {
+    pub text: String,
+    pub reason: String,
+    /// The resolution it was found in, if any.
+    pub resolution: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Something the reader should know about how the document was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable kebab-case code, e.g. `heading-recovered-from-toc`.
+    pub code: String,
+    pub message: String,
+    pub span: Option<Span>,
+    pub resolution: Option<String>,
+}

@@ -1,0 +1,300 @@
+//! The body of a resolution, after its enacting formula: preambular paragraphs, then operative
+//! clauses with their sub-items. Lines broken at page breaks are rejoined to the paragraph they
+//! continue; what fits nowhere is kept as unplaced text with the reason.
+
+use super::line::{Kind, LineInfo};
+use super::scan::ends_closed;
+use crate::model::{Diagnostic, Severity, Span};
+
+/// A paragraph being assembled: source pieces to be joined.
+#[derive(Debug, Clone, Default)]
+pub struct Pieces<'a> {
+    pub pieces: Vec<(usize, &'a str)>,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(start: usize, at: usize, text: &'a str, end: usize) -> Self {
+        Pieces {
+            pieces: vec![(at, text)],
+            start,
+            end,
+        }
+    }
+    fn push(&mut self, at: usize, text: &'a str, end: usize) {
+        self.pieces.push((at, text));
+        self.end = end;
+    }
+    /// Does the paragraph stop mid-sentence (so that a following unlabelled line continues it)?
+    pub fn is_open(&self) -> bool {
+        self.pieces.last().is_none_or(|(_, t)| {
+            !ends_closed(t.trim_end_matches(['*', ' '])) && !t.trim_end().ends_with("**:")
+        })
+    }
+    fn ends_with_colon(&self) -> bool {
+        self.pieces
+            .last()
+            .is_some_and(|(_, t)| t.trim_end_matches(['*', ' ']).ends_with(':'))
+    }
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ClauseParts<'a> {
+    pub label: Option<(String, Option<u32>)>,
+    pub body: Pieces<'a>,
+    pub items: Vec<(Option<String>, Pieces<'a>)>,
+}
+
+impl<'a> ClauseParts<'a> {
+    /// The paragraph a continuation line joins: the last sub-item, or the clause itself.
+    fn target(&mut self) -> &mut Pieces<'a> {
+        match self.items.last_mut() {
+            Some((_, p)) => p,
+            None => &mut self.body,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Body<'a> {
+    pub preamble: Vec<Pieces<'a>>,
+    pub operative: Vec<ClauseParts<'a>>,
+    /// (text span, reason)
+    pub unplaced: Vec<(Span, String)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The text of a line from normalised offset `at`, as a source piece.
+fn from<'a>(src: &'a str, l: &LineInfo, at: usize) -> (usize, &'a str) {
+    let mut s = l.source(at).min(l.end());
+    // The normalised text has no `**`: an opening mark right before the text belongs to it.
+    while s >= l.start + 2 && src[..s].ends_with("**") {
+        s -= 2;
+    }
+    (s, &src[s..l.end()])
+}
+
+fn label_text(src: &str, l: &LineInfo, at: usize) -> String {
+    let s = l.source(at).min(l.end());
+    crate::text::inline::strip_marks(src[l.start..s].trim())
+}
+
+fn info(code: &str, message: String, span: Span) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Info,
+        code: code.into(),
+        message,
+        span: Some(span),
+        resolution: None,
+    }
+}
+
+fn warning(code: &str, message: String, span: Span) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        ..info(code, message, span)
+    }
+}
+
+pub fn read<'a>(src: &'a str, lines: &[LineInfo]) -> Body<'a> {
+    let mut b = Body::default();
+    let mut pending: Option<(String, u32, Span)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        let span = Span::new(l.start, l.end());
+        let whole = (l.start, &src[l.start..l.end()]);
+        // A number alone: the label of a clause printed on the next line — or a page number.
+        if let Some((label, n, pspan)) = pending.take() {
+            let opens_clause = matches!(l.kind, Kind::Verb | Kind::Text | Kind::Opening);
+            if opens_clause {
+                b.operative.push(ClauseParts {
+                    label: Some((label, Some(n))),
+                    body: Pieces::new(pspan.start, whole.0, whole.1, l.end()),
+                    items: vec![],
+                });
+                i += 1;
+                continue;
+            }
+            b.unplaced.push((
+                pspan,
+                "a number alone on its line, not followed by a clause".into(),
+            ));
+        }
+        let in_operative = !b.operative.is_empty();
+        match &l.kind {
+            Kind::Label { at, number } => {
+                let (s, t) = from(src, l, *at);
+                b.operative.push(ClauseParts {
+                    label: Some((label_text(src, l, *at), *number)),
+                    body: Pieces::new(l.start, s, t, l.end()),
+                    items: vec![],
+                });
+            }
+            Kind::NumberAlone(n) => {
+                let next_opens = lines.get(i + 1).is_some_and(|nl| {
+                    matches!(nl.kind, Kind::Verb)
+                        || (!in_operative && matches!(nl.kind, Kind::Text))
+                });
+                let expected = b
+                    .operative
+                    .last()
+                    .and_then(|c| c.label.as_ref())
+                    .and_then(|l| l.1)
+                    .map(|x| x + 1);
+                if next_opens || expected == Some(*n) || (!in_operative && *n == 1) {
+                    pending = Some((label_text(src, l, l.norm().len()), *n, span));
+                } else {
+                    b.unplaced.push((
+                        span,
+                        "a number alone on its line (a page number?) between paragraphs".into(),
+                    ));
+                }
+            }
+            Kind::Item { at } => {
+                let (s, t) = from(src, l, *at);
+                let label = label_text(src, l, *at);
+                match b.operative.last_mut() {
+                    Some(c) => c
+                        .items
+                        .push((Some(label), Pieces::new(l.start, s, t, l.end()))),
+                    None => {
+                        b.diagnostics.push(warning(
+                            "item-before-clauses",
+                            "a lettered item before any operative clause is read as a clause"
+                                .into(),
+                            span,
+                        ));
+                        b.operative.push(ClauseParts {
+                            label: Some((label, None)),
+                            body: Pieces::new(l.start, s, t, l.end()),
+                            items: vec![],
+                        });
+                    }
+                }
+            }
+            Kind::Dash { at } => {
+                let (s, t) = from(src, l, *at);
+                if in_operative {
+                    let c = b.operative.last_mut().expect("in_operative");
+                    let colon = c.target().ends_with_colon();
+                    if c.target().is_open() && !colon {
+                        c.target().push(s, t, l.end());
+                        b.diagnostics.push(info(
+                            "line-rejoined",
+                            "a line starting with a dash continues the paragraph before it (broken at a page break) and was rejoined".into(),
+                            span,
+                        ));
+                    } else {
+                        let label = label_text(src, l, *at);
+                        c.items
+                            .push((Some(label), Pieces::new(l.start, s, t, l.end())));
+                    }
+                } else {
+                    continue_or_new_preamble(&mut b, whole, (s, t), l, span);
+                }
+            }
+            Kind::Opening | Kind::Verb | Kind::Text => {
+                if in_operative {
+                    let c = b.operative.last_mut().expect("in_operative");
+                    if c.target().is_open() {
+                        c.target().push(whole.0, whole.1, l.end());
+                        b.diagnostics.push(info(
+                            "line-rejoined",
+                            "a line that continues the clause before it (broken at a page break) was rejoined".into(),
+                            span,
+                        ));
+                    } else if l.kind == Kind::Verb {
+                        b.diagnostics.push(warning(
+                            "clause-without-number",
+                            "a clause opens with an operative verb but has no number".into(),
+                            span,
+                        ));
+                        b.operative.push(ClauseParts {
+                            label: None,
+                            body: Pieces::new(l.start, whole.0, whole.1, l.end()),
+                            items: vec![],
+                        });
+                    } else if c.target().ends_with_colon() {
+                        c.items
+                            .push((None, Pieces::new(l.start, whole.0, whole.1, l.end())));
+                    } else {
+                        b.unplaced.push((
+                            span,
+                            "an unnumbered line after a complete operative clause that does not open with an operative verb".into(),
+                        ));
+                    }
+                } else if l.kind == Kind::Opening {
+                    b.preamble
+                        .push(Pieces::new(l.start, whole.0, whole.1, l.end()));
+                } else if l.kind == Kind::Verb && b.preamble.last().is_none_or(|p| !p.is_open()) {
+                    // Unnumbered operative clauses: the preamble ends where the verbs begin.
+                    b.diagnostics.push(warning(
+                        "clause-without-number",
+                        "a clause opens with an operative verb but has no number".into(),
+                        span,
+                    ));
+                    b.operative.push(ClauseParts {
+                        label: None,
+                        body: Pieces::new(l.start, whole.0, whole.1, l.end()),
+                        items: vec![],
+                    });
+                } else {
+                    continue_or_new_preamble(&mut b, whole, whole, l, span);
+                }
+            }
+            Kind::Heading(_)
+            | Kind::Bishaan(_)
+            | Kind::Enacting
+            | Kind::TocHeader
+            | Kind::TocColumns
+            | Kind::TocRow(_) => {
+                b.unplaced.push((
+                    span,
+                    "a heading, enacting formula or table-of-contents row inside the body of a resolution".into(),
+                ));
+            }
+        }
+        i += 1;
+    }
+    if let Some((_, _, pspan)) = pending {
+        b.unplaced.push((
+            pspan,
+            "a number alone on the last line of a resolution".into(),
+        ));
+    }
+    b
+}
+
+/// In the preamble, an unmarked line either continues an open paragraph or starts a new one.
+fn continue_or_new_preamble<'a>(
+    b: &mut Body<'a>,
+    whole: (usize, &'a str),
+    rest: (usize, &'a str),
+    l: &LineInfo,
+    span: Span,
+) {
+    match b.preamble.last_mut() {
+        Some(p) if p.is_open() => {
+            p.push(rest.0, rest.1, l.end());
+            b.diagnostics.push(info(
+                "line-rejoined",
+                "a line that continues the preambular paragraph before it (broken at a page break) was rejoined".into(),
+                span,
+            ));
+        }
+        _ => {
+            b.diagnostics.push(info(
+                "preamble-without-opening",
+                "a preambular paragraph does not open with a phrase from the lexicon".into(),
+                span,
+            ));
+            b.preamble
+                .push(Pieces::new(l.start, whole.0, whole.1, l.end()));
+        }
+    }
+}

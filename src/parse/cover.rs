@@ -1,0 +1,189 @@
+//! The cover: organisation, document symbol, title, session, theme, place, Hijri and Gregorian
+//! dates. Every line before the table of contents (or the first resolution) is kept, each with the
+//! role the parser gave it.
+
+use super::line::LineInfo;
+use crate::model::{CoverLine, CoverRole, Session, Span};
+
+const HIJRI_MONTHS: [&str; 12] = [
+    "محرم",
+    "صفر",
+    "ربيع",
+    "جمادي",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "القعده",
+    "الحجه",
+    "الاول",
+    "الاخر",
+];
+const GREGORIAN_MONTHS: [&str; 24] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "تشرين",
+    "جانفي",
+    "فيفري",
+];
+
+pub fn read(src: &str, lines: &[LineInfo]) -> Session {
+    let mut s = Session::default();
+    let mut title: Vec<String> = Vec::new();
+    for l in lines {
+        let n = l.norm();
+        let text = l.para.display.trim().to_string();
+        let words: Vec<&str> = n
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has_year = words
+            .iter()
+            .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            || n.contains("14") && n.contains("ه");
+        let role = if s.organisation.is_none() && n.contains("منظمه") && n.chars().count() < 80
+        {
+            s.organisation = Some(text.clone());
+            CoverRole::Organisation
+        } else if s.symbol.is_none() && n.contains('/') && n.is_ascii() && !n.contains(' ') {
+            s.symbol = Some(text.clone());
+            CoverRole::Symbol
+        } else if n.contains("دوره:") || n.contains("دوره :") {
+            let inner = text.trim_matches(['(', ')', ' ']);
+            let theme = inner.split_once([':']).map_or(inner, |(_, t)| t).trim();
+            s.theme = Some(theme.to_string());
+            CoverRole::Theme
+        } else if s.number.is_none()
+            && words
+                .first()
+                .is_some_and(|w| *w == "الدوره" || *w == "للدوره")
+        {
+            s.number = ordinal(&words[1..]);
+            title.push(text.clone());
+            CoverRole::Session
+        } else if has_year && words.iter().any(|w| GREGORIAN_MONTHS.contains(w)) || n.contains("م)")
+        {
+            s.date_gregorian = Some(text.trim_matches(['(', ')', ' ']).to_string());
+            CoverRole::DateGregorian
+        } else if has_year
+            && (words.contains(&"ه") || words.iter().any(|w| HIJRI_MONTHS.contains(w)))
+        {
+            s.date_hijri = Some(text.clone());
+            CoverRole::DateHijri
+        } else if s.place.is_none() && (n.contains(" - ") || n.contains(" – ")) && !has_year {
+            s.place = Some(text.clone());
+            CoverRole::Place
+        } else {
+            title.push(text.clone());
+            CoverRole::Title
+        };
+        let _ = src;
+        s.lines.push(CoverLine {
+            role,
+            text,
+            span: Span::new(l.start, l.end()),
+        });
+    }
+    if !title.is_empty() {
+        s.title = Some(title.join(" "));
+    }
+    if s.number.is_none() {
+        s.number = s.symbol.as_deref().and_then(symbol_session);
+    }
+    s
+}
+
+/// `OIC/CFM-44/2017/POL/RES/FINAL` → 44.
+fn symbol_session(sym: &str) -> Option<u32> {
+    let i = sym.find("CFM-")? + 4;
+    let d: String = sym[i..].chars().take_while(char::is_ascii_digit).collect();
+    d.parse().ok()
+}
+
+/// An Arabic ordinal in words, as in «الدورة الرابعة والأربعين» → 44, «الحادية عشرة» → 11.
+pub fn ordinal(words: &[&str]) -> Option<u32> {
+    const UNITS: [(&str, u32); 11] = [
+        ("الاولي", 1),
+        ("الحاديه", 1),
+        ("الثانيه", 2),
+        ("الثالثه", 3),
+        ("الرابعه", 4),
+        ("الخامسه", 5),
+        ("السادسه", 6),
+        ("السابعه", 7),
+        ("الثامنه", 8),
+        ("التاسعه", 9),
+        ("العاشره", 10),
+    ];
+    const TENS: [(&str, u32); 8] = [
+        ("العشرين", 20),
+        ("الثلاثين", 30),
+        ("الاربعين", 40),
+        ("الخمسين", 50),
+        ("الستين", 60),
+        ("السبعين", 70),
+        ("الثمانين", 80),
+        ("التسعين", 90),
+    ];
+    let mut total = 0;
+    let mut any = false;
+    for w in words.iter().take(4) {
+        let w = w
+            .strip_prefix('و')
+            .filter(|r| r.starts_with("ال"))
+            .unwrap_or(w);
+        if let Some((_, v)) = UNITS.iter().find(|(u, _)| *u == w) {
+            total += v;
+            any = true;
+        } else if let Some((_, v)) = TENS.iter().find(|(t, _)| *t == w) {
+            total += v;
+            any = true;
+        } else if w == "عشره" && any {
+            total += 10;
+        } else {
+            break;
+        }
+    }
+    any.then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn ord(s: &str) -> Option<u32> {
+        let n = normalize(s);
+        let w: Vec<&str> = n.split(' ').collect();
+        ordinal(&w)
+    }
+
+    #[test]
+    fn reads_session_ordinals() {
+        assert_eq!(ord("الرابعة والأربعين لمجلس"), Some(44));
+        assert_eq!(ord("الحادية عشرة"), Some(11));
+        assert_eq!(ord("الخامسة والأربعين"), Some(45));
+        assert_eq!(ord("العاشرة"), Some(10));
+        assert_eq!(ord("لمجلس"), None);
+        assert_eq!(symbol_session("OIC/CFM-44/2017/POL/RES/FINAL"), Some(44));
+    }
+}

@@ -1,0 +1,174 @@
+//! The first pass: every non-blank line is read once, normalised, and given a kind.
+
+use super::scan::{self, Heading, TocRow};
+use crate::lexicon::{lexicon, words};
+use crate::text::inline::Para;
+use crate::text::lines::{split_lines, trim};
+
+/// What a line looks like on its own, before context decides what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    TocHeader,
+    TocColumns,
+    TocRow(TocRow),
+    Heading(Heading),
+    /// «بشأن», alone or with the title after it (offset in the normalised line).
+    Bishaan(Option<usize>),
+    Enacting,
+    /// An operative label; `at` is where the text starts in the normalised line.
+    Label {
+        at: usize,
+        number: Option<u32>,
+    },
+    /// A number alone on its line.
+    NumberAlone(u32),
+    /// A lettered sub-item; `at` is where its text starts.
+    Item {
+        at: usize,
+    },
+    /// A dashed line without a number; `at` is where its text starts.
+    Dash {
+        at: usize,
+    },
+    /// A preambular opening phrase (إذ يستذكر، واقتناعاً منه …).
+    Opening,
+    /// Opens with a known operative verb, without a label.
+    Verb,
+    Text,
+}
+
+impl Kind {
+    /// The same kind with its offsets moved by `by` bytes.
+    fn shifted(self, by: usize) -> Kind {
+        match self {
+            Kind::Label { at, number } => Kind::Label {
+                at: at + by,
+                number,
+            },
+            Kind::Item { at } => Kind::Item { at: at + by },
+            Kind::Dash { at } => Kind::Dash { at: at + by },
+            Kind::Bishaan(t) => Kind::Bishaan(t.map(|t| t + by)),
+            Kind::Heading(mut h) => {
+                h.committee = (h.committee.0 + by, h.committee.1 + by);
+                h.title_at = h.title_at.map(|t| t + by);
+                Kind::Heading(h)
+            }
+            Kind::TocRow(mut r) => {
+                r.title = (r.title.0 + by, r.title.1 + by);
+                Kind::TocRow(r)
+            }
+            k => k,
+        }
+    }
+}
+
+/// One non-blank line.
+#[derive(Debug, Clone)]
+pub struct LineInfo<'a> {
+    /// The line, trimmed.
+    pub raw: &'a str,
+    /// Source offset of `raw`.
+    pub start: usize,
+    /// The line as a paragraph of its own (marks removed, normalised).
+    pub para: Para,
+    pub kind: Kind,
+}
+
+impl<'a> LineInfo<'a> {
+    pub fn end(&self) -> usize {
+        self.start + self.raw.len()
+    }
+    pub fn norm(&self) -> &str {
+        &self.para.norm.text
+    }
+    /// Source offset of a byte offset in the normalised line.
+    pub fn source(&self, norm_offset: usize) -> usize {
+        self.para.norm.source(norm_offset)
+    }
+}
+
+/// Reads every non-blank line of `text`.
+pub fn read_lines(text: &str) -> Vec<LineInfo<'_>> {
+    split_lines(text)
+        .into_iter()
+        .filter_map(|l| {
+            let (raw, off) = trim(l.text);
+            if raw.is_empty() {
+                return None;
+            }
+            let start = l.start + off;
+            let para = Para::build([(start, raw)]);
+            let t = para.norm.text.trim_start();
+            let lead = para.norm.text.len() - t.len();
+            let kind = classify(t.trim_end()).shifted(lead);
+            Some(LineInfo {
+                raw,
+                start,
+                para,
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// The kind of a normalised, trimmed line.
+pub fn classify(s: &str) -> Kind {
+    if s.is_empty() {
+        return Kind::Text;
+    }
+    if scan::toc_header(s) {
+        return Kind::TocHeader;
+    }
+    if scan::enacting(s) {
+        return Kind::Enacting;
+    }
+    if let Some(h) = scan::heading(s) {
+        return Kind::Heading(h);
+    }
+    if let Some(t) = scan::bishaan(s) {
+        return Kind::Bishaan(t);
+    }
+    if let Some(r) = scan::toc_row(s) {
+        return Kind::TocRow(r);
+    }
+    if scan::toc_columns(s) {
+        return Kind::TocColumns;
+    }
+    if let Some(n) = scan::number_alone(s) {
+        return Kind::NumberAlone(n);
+    }
+    if let Some((at, number)) = scan::operative_label(s) {
+        return Kind::Label { at, number };
+    }
+    if let Some(at) = scan::item_label(s) {
+        return Kind::Item { at };
+    }
+    if let Some(at) = scan::dash(s) {
+        return Kind::Dash { at };
+    }
+    let ws = words(s);
+    let first: Vec<&str> = ws.iter().take(8).map(|w| &s[w.start..w.end]).collect();
+    let lx = lexicon();
+    if lx.match_opening(&first).is_some() || is_generic_opening(&first) {
+        return Kind::Opening;
+    }
+    if first
+        .first()
+        .is_some_and(|w| w.starts_with('ي') && lx.is_verb(w))
+    {
+        return Kind::Verb;
+    }
+    Kind::Text
+}
+
+/// Openings outside the lexicon that follow the genre's two shapes: «وإذ» + a verb, and an
+/// adverbial noun + «منه» (واقتناعاً منه، وإيماناً منه).
+pub fn is_generic_opening(ws: &[&str]) -> bool {
+    match ws {
+        [first, second, ..] => {
+            let first = first.strip_prefix('و').unwrap_or(first);
+            first == "اذ" || first == "بعد" || (first.ends_with('ا') && *second == "منه")
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,123 @@
+//! Resolutions cited in a paragraph: OIC resolutions (`43/4-س`), UN Security Council resolutions
+//! (`822 (1993)`, «قرار مجلس الأمن رقم 2334»), and General Assembly or Human Rights Council
+//! resolutions (`67/19`, «قرار مجلس حقوق الإنسان رقم 18/16»).
+
+use super::scan::resolution_id;
+use crate::model::{Reference, ReferenceKind};
+use crate::text::inline::{strip_marks, Para};
+
+/// The references in one paragraph, in text order.
+pub fn references(src: &str, para: &Para) -> Vec<Reference> {
+    let s = para.norm.text.as_str();
+    let b = s.as_bytes();
+    let security_council = s.contains("مجلس الامن");
+    let un_body = s.contains("الجمعيه العامه") || s.contains("حقوق الانسان");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let src_at = |n: usize| para.norm.source(n);
+        let reference = |kind, from: usize, to: usize, id: String| Reference {
+            kind,
+            text: strip_marks(&src[src_at(from)..src_at(to).max(src_at(from))]),
+            id,
+            start: src_at(from),
+            end: src_at(to),
+        };
+        if let Some((session, number, (cs, ce), end)) = resolution_id(s, i) {
+            if ce > cs {
+                let committee = &src[src_at(cs)..super::verbs::source_end(src, para, ce)];
+                out.push(reference(
+                    ReferenceKind::Oic,
+                    i,
+                    end,
+                    format!("{session}/{number}-{}", committee.trim()),
+                ));
+            } else if un_body {
+                out.push(reference(
+                    ReferenceKind::UnResolution,
+                    i,
+                    end,
+                    format!("{session}/{number}"),
+                ));
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        let j = s[i..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(s.len(), |k| i + k);
+        if security_council && (3..=4).contains(&(j - i)) {
+            // `822 (1993)`: a resolution number with its year.
+            let rest = &s[j..];
+            let t = rest.trim_start();
+            let year = t.strip_prefix('(').and_then(|t| {
+                let d = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+                (d == 4 && t[d..].starts_with(')')).then_some(d)
+            });
+            let before = &s[..i];
+            let cited = before.trim_end().ends_with("رقم")
+                || before.trim_end().ends_with("القرار")
+                || before.trim_end().ends_with("قرار");
+            if let Some(d) = year {
+                let end = j + (rest.len() - t.len()) + 1 + d + 1;
+                out.push(reference(
+                    ReferenceKind::SecurityCouncil,
+                    i,
+                    end,
+                    format!("S/RES/{}", &s[i..j]),
+                ));
+                i = end;
+                continue;
+            } else if cited {
+                out.push(reference(
+                    ReferenceKind::SecurityCouncil,
+                    i,
+                    j,
+                    format!("S/RES/{}", &s[i..j]),
+                ));
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(s: &str) -> Vec<(ReferenceKind, String)> {
+        let p = Para::build([(0, s)]);
+        references(s, &p)
+            .into_iter()
+            .map(|r| (r.kind, r.id))
+            .collect()
+    }
+
+    #[test]
+    fn oic_and_security_council_references() {
+        assert_eq!(
+            refs("إذ يستذكر القرارين رقم 38/39-س و38/40-س"),
+            vec![
+                (ReferenceKind::Oic, "38/39-س".into()),
+                (ReferenceKind::Oic, "38/40-س".into())
+            ]
+        );
+        assert_eq!(
+            refs("بتنفيذ قرارات مجلس الأمن الدولي 822 (1993) و853 (1993)"),
+            vec![
+                (ReferenceKind::SecurityCouncil, "S/RES/822".into()),
+                (ReferenceKind::SecurityCouncil, "S/RES/853".into())
+            ]
+        );
+        assert_eq!(
+            refs("بقرار مجلس حقوق الإنسان رقم 18/16، في عام 2017"),
+            vec![(ReferenceKind::UnResolution, "18/16".into())],
+            "a year alone is not a reference"
+        );
+    }
+}

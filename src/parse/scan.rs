@@ -1,0 +1,398 @@
+//! Small recognisers over one normalised line (see `text::normalize`; `**` marks already removed).
+//! Each returns what it found and where, as byte offsets in the normalised line.
+
+/// Is `c` an Arabic letter (after normalisation)?
+#[inline]
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+}
+
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// Reads up to `max` ASCII digits at `i`: (value, end).
+fn digits(s: &str, i: usize, max: usize) -> Option<(u32, usize)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut v: u32 = 0;
+    while j < b.len() && b[j].is_ascii_digit() {
+        if j - i == max {
+            return None;
+        }
+        v = v * 10 + u32::from(b[j] - b'0');
+        j += 1;
+    }
+    (j > i).then_some((v, j))
+}
+
+fn starts_with_at(s: &str, i: usize, p: &str) -> bool {
+    s.get(i..).is_some_and(|r| r.starts_with(p))
+}
+
+/// Bullets that label operative clauses in some converters' output.
+const BULLETS: [char; 6] = ['◀', '►', '▶', '●', '■', '◄'];
+
+/// An operative clause label at the start of the line: `1.` `1-` `- 1-` `- 1 -` `1)` `(1)` `◀`.
+/// Returns (end of the label and the spaces after it, the number when there is one).
+pub fn operative_label(s: &str) -> Option<(usize, Option<u32>)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if b.first() == Some(&b'-') {
+        i = skip_spaces(s, 1);
+    }
+    if let Some(c) = s[i..].chars().next() {
+        if BULLETS.contains(&c) {
+            let j = skip_spaces(s, i + c.len_utf8());
+            return (j < s.len()).then_some((j, None));
+        }
+    }
+    let paren = b.get(i) == Some(&b'(');
+    if paren {
+        i += 1;
+    }
+    let (n, j) = digits(s, i, 3)?;
+    let mut j = skip_spaces(s, j);
+    match b.get(j) {
+        Some(b')') => j += 1,
+        Some(b'.') | Some(b'-') if !paren => j += 1,
+        _ => return None,
+    }
+    j = skip_spaces(s, j);
+    // `- 1 -` closes with a second dash.
+    if b.get(j) == Some(&b'-') {
+        j = skip_spaces(s, j + 1);
+    }
+    // `16 - 17 شوال` is a date range, `1.5` a decimal, and the label must be followed by text.
+    match s[j..].chars().next() {
+        None => None,
+        Some(c) if c.is_ascii_digit() => None,
+        Some(_) => Some((j, Some(n))),
+    }
+}
+
+/// A line that is only a number (`1`, `1.`, `1-`): the label of a clause printed on the next line,
+/// or a page number.
+pub fn number_alone(s: &str) -> Option<u32> {
+    let t = s.trim_start_matches(['-', ' ']);
+    let (n, j) = digits(t, 0, 3)?;
+    let rest = t[j..].trim_matches([' ', '.', '-', ')']);
+    rest.is_empty().then_some(n)
+}
+
+/// A lettered sub-item label: `أ-` `ب)` `(ج)` `هـ-` `a)`. Returns the end of the label and spaces.
+pub fn item_label(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let paren = b.first() == Some(&b'(');
+    if paren {
+        i = 1;
+    }
+    let c = s[i..].chars().next()?;
+    if !(is_arabic_letter(c) || c.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut j = skip_spaces(s, i + c.len_utf8());
+    match b.get(j) {
+        Some(b')') => j += 1,
+        Some(b'-') | Some(b'.') if !paren => j += 1,
+        _ => return None,
+    }
+    let j = skip_spaces(s, j);
+    (j < s.len() && j > i + c.len_utf8()).then_some(j)
+}
+
+/// A dashed or bulleted line without a number: `- نص`, `• نص`. Returns where the text starts.
+pub fn dash(s: &str) -> Option<usize> {
+    let c = s.chars().next()?;
+    if !matches!(c, '-' | '•' | '·' | '▪' | '○' | '*' | '◦') {
+        return None;
+    }
+    let j = skip_spaces(s, c.len_utf8());
+    (j < s.len() && j > c.len_utf8()).then_some(j)
+}
+
+/// A resolution id `44/1-س`, `44/55 - س`, `36/45-س`, `44/1`: (session, number, committee byte
+/// range in `s`, end).
+pub fn resolution_id(s: &str, i: usize) -> Option<(u32, u32, (usize, usize), usize)> {
+    let (session, j) = digits(s, i, 3)?;
+    let j = skip_spaces(s, j);
+    if s.as_bytes().get(j) != Some(&b'/') {
+        return None;
+    }
+    let (number, j) = digits(s, skip_spaces(s, j + 1), 4)?;
+    let mut k = skip_spaces(s, j);
+    let dash = s.as_bytes().get(k) == Some(&b'-');
+    if dash {
+        k = skip_spaces(s, k + 1);
+    }
+    let cstart = k;
+    let mut cend = k;
+    for (o, c) in s[k..].char_indices() {
+        if is_arabic_letter(c) {
+            cend = k + o + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A committee suffix is one to three letters, never the start of «بشأن».
+    let letters = s[cstart..cend].chars().count();
+    if cend > cstart && letters <= 3 && !(dash && letters == 0) {
+        Some((session, number, (cstart, cend), cend))
+    } else if dash && cend == cstart {
+        None
+    } else {
+        Some((session, number, (j, j), j))
+    }
+}
+
+/// A resolution heading: `قرار رقم: 44/1-س`, `القرار الرقم 36/45-س`, `قرار: 44/56- س`, optionally
+/// followed by `بشأن <title>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub session: u32,
+    pub number: u32,
+    pub committee: (usize, usize),
+    /// Where the title starts, when it follows on the same line.
+    pub title_at: Option<usize>,
+}
+
+pub fn heading(s: &str) -> Option<Heading> {
+    let mut i = 0;
+    if starts_with_at(s, i, "ال") {
+        i += "ال".len();
+    }
+    if !starts_with_at(s, i, "قرار") {
+        return None;
+    }
+    i = skip_spaces(s, i + "قرار".len());
+    for w in ["الرقم", "رقم"] {
+        if starts_with_at(s, i, w) {
+            i = skip_spaces(s, i + w.len());
+            break;
+        }
+    }
+    if s.as_bytes().get(i) == Some(&b':') {
+        i = skip_spaces(s, i + 1);
+    }
+    let paren = s.as_bytes().get(i) == Some(&b'(');
+    if paren {
+        i += 1;
+    }
+    let (session, number, committee, mut j) = resolution_id(s, i)?;
+    if paren && s.as_bytes().get(j) == Some(&b')') {
+        j += 1;
+    }
+    let rest = skip_spaces(s, j);
+    let rest_text = &s[rest..];
+    let title_at = if rest_text.is_empty() {
+        None
+    } else if let Some(t) = bishaan(rest_text) {
+        Some(rest + t.unwrap_or(rest_text.len()))
+    } else if rest_text.trim_matches([':', '-', ' ']).is_empty() {
+        None
+    } else {
+        // «القرار رقم 43/4-س الصادر عن …» opens a sentence that cites a resolution: not a heading.
+        return None;
+    };
+    Some(Heading {
+        session,
+        number,
+        committee,
+        title_at,
+    })
+}
+
+/// «بشأن» alone (`Some(None)`) or followed by the title (`Some(Some(offset of the title))`).
+pub fn bishaan(s: &str) -> Option<Option<usize>> {
+    let r = s.strip_prefix("بشان")?;
+    let t = r.trim_start_matches([' ', ':', '\t']);
+    if t.is_empty() {
+        return Some(None);
+    }
+    // «بشأنالوضع»: a converter lost the space before the article.
+    if r.len() == t.len() && !r.starts_with("ال") {
+        return None; // «بشانه» and the like
+    }
+    Some(Some(s.len() - t.len()))
+}
+
+/// The enacting formula: «إنّ مجلس وزراء الخارجية …», older «إن مؤتمر وزراء خارجية الدول
+/// الإسلامية …», summits' «إن مؤتمر القمة الإسلامي …».
+pub fn enacting(s: &str) -> bool {
+    let Some(r) = s.strip_prefix("ان ") else {
+        return false;
+    };
+    let r = r.trim_start();
+    ["مجلس", "المجلس", "موتمر", "الموتمر"].iter().any(|w| {
+        r.strip_prefix(w)
+            .is_some_and(|t| t.is_empty() || t.starts_with(' '))
+    })
+}
+
+/// The heading of a table of contents.
+pub fn toc_header(s: &str) -> bool {
+    let t = s.trim_matches([' ', ':', '-']);
+    matches!(
+        t,
+        "فهرس"
+            | "الفهرس"
+            | "المحتويات"
+            | "فهرس المحتويات"
+            | "جدول المحتويات"
+            | "قائمه المحتويات"
+            | "الفهرست"
+            | "فهرس القرارات"
+    )
+}
+
+/// The column headings of a table of contents: `رقم  الموضوع  الصفحة`.
+pub fn toc_columns(s: &str) -> bool {
+    let hits = ["رقم", "الموضوع", "العنوان", "الصفحه", "الرقم", "القرار"]
+        .iter()
+        .filter(|w| s.split([' ', '\t']).any(|x| x == **w))
+        .count();
+    hits >= 2 && s.chars().count() < 60
+}
+
+/// A row of a table of contents: a number cell, a title cell, a number cell (in either order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocRow {
+    pub first: u32,
+    pub last: u32,
+    /// The title cell's byte range.
+    pub title: (usize, usize),
+}
+
+pub fn toc_row(s: &str) -> Option<TocRow> {
+    let (first, j) = digits(s, 0, 4)?;
+    let b = s.as_bytes();
+    if !matches!(b.get(j), Some(b'\t') | Some(b' ')) {
+        return None;
+    }
+    let t = s.trim_end();
+    let tail = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if tail.len() == t.len() {
+        return None;
+    }
+    let last: u32 = t[tail.len()..].parse().ok()?;
+    let title_start = skip_spaces(s, j);
+    let title_end = tail.trim_end().len();
+    if title_end <= title_start {
+        return None;
+    }
+    // Without tabs, a title cell must carry a resolution heading to be told from a sentence.
+    let cell = &s[title_start..title_end];
+    if !s.contains('\t') && heading(cell).is_none() {
+        return None;
+    }
+    Some(TocRow {
+        first,
+        last,
+        title: (title_start, title_end),
+    })
+}
+
+/// Characters that end a sentence or a clause.
+pub fn ends_closed(s: &str) -> bool {
+    matches!(
+        s.trim_end().chars().last(),
+        Some('.' | '؛' | ';' | ':' | '!' | '?' | '…' | '۔')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn n(s: &str) -> String {
+        normalize(s)
+    }
+
+    #[test]
+    fn operative_labels_in_every_style() {
+        for (s, num) in [
+            ("1. يرحب", Some(1)),
+            ("12- يدين", Some(12)),
+            ("- 3- يدعو", Some(3)),
+            ("- 1 - يرحب", Some(1)),
+            ("(4) يطلب", Some(4)),
+            ("5) يحث", Some(5)),
+            ("- ◀ يبارك", None),
+        ] {
+            let (_, got) =
+                operative_label(&n(s)).unwrap_or_else(|| panic!("should read a label in {s}"));
+            assert_eq!(got, num, "label number of {s}");
+        }
+        assert_eq!(
+            operative_label(&n("16 - 17 شوال 1438 هـ")),
+            None,
+            "a date range is not a label"
+        );
+        assert_eq!(operative_label("44/1-س"), None, "an id is not a label");
+        assert_eq!(number_alone("7."), Some(7));
+        assert_eq!(number_alone("7. يرحب"), None);
+    }
+
+    #[test]
+    fn item_labels_and_dashes() {
+        assert!(item_label(&n("أ- السياقات")).is_some());
+        assert!(
+            item_label(&n("هـ- التحرك")).is_some(),
+            "هـ with tatweel is a letter label"
+        );
+        assert!(item_label(&n("(ب) نص")).is_some());
+        assert_eq!(item_label(&n("بشأن")), None);
+        assert_eq!(dash("- الكنيسة"), Some(2));
+        assert_eq!(dash("-1"), None);
+    }
+
+    #[test]
+    fn headings_in_several_layouts() {
+        let h = heading(&n("قرار رقم: 44/1-س")).expect("colon form");
+        assert_eq!((h.session, h.number, h.title_at), (44, 1, None));
+        assert!(heading(&n("قرار رقم 44/11 - س")).is_some());
+        assert!(heading(&n("القرار الرقم 36/45-س")).is_some());
+        assert!(heading(&n("قرار: 44/56- س")).is_some());
+        let s = n("قرار رقم 44/35-س بشأن التعاون والتنسيق");
+        let h = heading(&s).expect("heading and title on one line");
+        assert_eq!(&s[h.title_at.unwrap()..], "التعاون والتنسيق");
+        assert_eq!(&s[h.committee.0..h.committee.1], "س");
+        assert_eq!(
+            heading(&n("القرار رقم 43/4-س الصادر عن الدورة")),
+            None,
+            "a citation is not a heading"
+        );
+    }
+
+    #[test]
+    fn enacting_formula_variants() {
+        for s in [
+            "إنّ مجلس وزراء الخارجية، المنعقد",
+            "إن مؤتمر وزراء خارجية الدول الإسلامية",
+            "إنً مجلس",
+        ] {
+            assert!(enacting(&n(s)), "should read {s} as the enacting formula");
+        }
+        assert!(!enacting(&n("إن مجلسه")));
+    }
+
+    #[test]
+    fn toc_rows_in_both_column_orders() {
+        let s = n("1\tقرار رقم 44/1-س بشأن الوضع في الصومال\t1");
+        let r = toc_row(&s).unwrap();
+        assert_eq!((r.first, r.last), (1, 1));
+        let r = toc_row(&n("78\tقرار رقم 44/29-س بشأن النزاع\t29")).unwrap();
+        assert_eq!((r.first, r.last), (78, 29));
+        assert_eq!(
+            toc_row(&n("12 دولة عضوا وقعت 3")),
+            None,
+            "a sentence is not a row"
+        );
+    }
+}

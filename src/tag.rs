@@ -1,0 +1,94 @@
+//! Tags over the parsed document: every region mention as a span on its paragraph, and each
+//! resolution's regions — the places it is about (named in its title, with the broader regions they
+//! belong to) and the places it dwells on (named [`DWELL`] times or more). A place named once in
+//! passing stays a mention on its clause.
+
+use crate::lexicon::{gazetteer, words, Gazetteer};
+use crate::model::{Document, RegionMention, ResolutionRegion, Span};
+use crate::text::inline::{strip_marks, Para};
+use crate::text::normalize;
+
+/// How many mentions make a place one the resolution dwells on.
+pub const DWELL: u32 = 4;
+
+/// Tags `doc` in place.
+pub fn tag(src: &str, doc: &mut Document) {
+    let g = gazetteer();
+    for r in &mut doc.resolutions {
+        let mut counts = vec![0u32; g.regions.len()];
+        let mut primary = vec![false; g.regions.len()];
+        for idx in regions_in(g, &r.title) {
+            primary[idx] = true;
+            counts[idx] += 1;
+        }
+        for p in &mut r.preamble {
+            p.regions = mentions(g, src, p.span, &mut counts);
+        }
+        for c in &mut r.operative {
+            c.regions = mentions(g, src, c.span, &mut counts);
+            for it in &mut c.items {
+                it.regions = mentions(g, src, it.span, &mut counts);
+            }
+        }
+        // The places it is about, and those it dwells on …
+        let mut chosen: Vec<(usize, bool)> = (0..g.regions.len())
+            .filter(|&i| primary[i] || counts[i] >= DWELL)
+            .map(|i| (i, primary[i]))
+            .collect();
+        // … and the broader regions of the places it is about (Mali → Sahel → Africa).
+        for i in (0..g.regions.len()).filter(|&i| primary[i]) {
+            for a in g.ancestors(i) {
+                match chosen.iter_mut().find(|c| c.0 == a) {
+                    Some(c) => c.1 = true,
+                    None => chosen.push((a, true)),
+                }
+            }
+        }
+        chosen.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(counts[b.0].cmp(&counts[a.0]))
+                .then(a.0.cmp(&b.0))
+        });
+        r.regions = chosen
+            .into_iter()
+            .map(|(i, p)| ResolutionRegion {
+                slug: g.regions[i].slug.clone(),
+                primary: p,
+                mentions: counts[i],
+            })
+            .collect();
+    }
+}
+
+/// The regions named in a plain text (a title).
+pub fn regions_in(g: &Gazetteer, text: &str) -> Vec<usize> {
+    let n = normalize(text);
+    let ws = words(&n);
+    let v: Vec<&str> = ws.iter().map(|w| &n[w.start..w.end]).collect();
+    g.find(&v).into_iter().map(|h| h.region).collect()
+}
+
+fn mentions(g: &Gazetteer, src: &str, span: Span, counts: &mut [u32]) -> Vec<RegionMention> {
+    let Some(text) = src.get(span.start..span.end) else {
+        return vec![];
+    };
+    let para = Para::build([(span.start, text)]);
+    let n = &para.norm.text;
+    let ws = words(n);
+    let v: Vec<&str> = ws.iter().map(|w| &n[w.start..w.end]).collect();
+    g.find(&v)
+        .into_iter()
+        .map(|h| {
+            counts[h.region] += 1;
+            let start = para.norm.source(ws[h.first_word].start);
+            let end =
+                crate::parse::verbs::source_end(src, &para, ws[h.first_word + h.words - 1].end);
+            RegionMention {
+                slug: g.regions[h.region].slug.clone(),
+                text: strip_marks(&src[start..end.max(start)]),
+                start,
+                end,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,140 @@
+//! Bytes to text. Byte-order marks (UTF-8, UTF-16 LE/BE) are honoured, UTF-8 is checked strictly,
+//! and what cannot be text is refused with a reason a reader can act on.
+
+use std::fmt;
+
+/// Decoded text and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding's label, e.g. `UTF-8`, `UTF-16LE`.
+    pub encoding: &'static str,
+    /// A byte-order mark was present (and removed).
+    pub bom: bool,
+}
+
+/// Why bytes could not be read as a session document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    /// NUL bytes or many control bytes: not a text file.
+    Binary,
+    /// Neither UTF-8 nor UTF-16; `at` is the first byte that is not valid UTF-8.
+    UnknownEncoding {
+        at: usize,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "the file is empty"),
+            DecodeError::Binary => write!(
+                f,
+                "the file is binary data, not text: open a session as plain text (.txt)"
+            ),
+            DecodeError::UnknownEncoding { at } => write!(
+                f,
+                "the file is not UTF-8 or UTF-16 text (invalid byte at offset {at}); save it as UTF-8"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decodes bytes into text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(DecodeError::Empty);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return utf8(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Ok(utf16(rest, u16::from_le_bytes, "UTF-16LE"));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Ok(utf16(rest, u16::from_be_bytes, "UTF-16BE"));
+    }
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    utf8(bytes, false)
+}
+
+fn utf8(bytes: &[u8], bom: bool) -> Result<Decoded, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+            bom,
+        }),
+        Err(e) => Err(DecodeError::UnknownEncoding {
+            at: e.valid_up_to() + usize::from(bom) * 3,
+        }),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, label: &'static str) -> Decoded {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let text = char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    Decoded {
+        text,
+        encoding: label,
+        bom: true,
+    }
+}
+
+/// NUL bytes, or more than 1 in 20 bytes a control byte other than tab and line ends, in the first
+/// 8 KiB: no text document looks like that.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    controls * 20 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_utf8_with_and_without_bom() {
+        assert_eq!(decode("قرار".as_bytes()).unwrap().text, "قرار");
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("قرار".as_bytes());
+        let d = decode(&b).unwrap();
+        assert!(d.bom, "a UTF-8 BOM should be reported");
+        assert_eq!(d.text, "قرار", "the BOM should not stay in the text");
+    }
+
+    #[test]
+    fn reads_utf16_by_its_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in "قرار 1".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().text, "قرار 1");
+        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn refuses_empty_binary_and_unknown() {
+        assert_eq!(decode(b" \n\t"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary));
+        assert!(matches!(
+            decode(&[0xC7, 0xE1, 0x20]),
+            Err(DecodeError::UnknownEncoding { .. })
+        ));
+    }
+}

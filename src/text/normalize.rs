@@ -1,0 +1,201 @@
+//! Arabic normalisation, for matching only: displayed text always stays as written.
+//!
+//! Folds what varies between typists, converters and fonts but not in meaning: diacritics and
+//! tatweel are dropped; alef with hamza or madda, alef wasla → ا; ى and ئ → ي; ؤ → و; ة → ه;
+//! Persian yeh and kaf → ي, ك; Arabic-Indic digits → ASCII digits; dashes → `-`; presentation
+//! forms (U+FB50–FDFF, U+FE70–FEFF, what PDF exports produce) through NFKC; bidi and zero-width
+//! controls dropped; ASCII lower-cased. Typos that follow from these folds (يوكد for يؤكد) match
+//! for free.
+
+use unicode_normalization::char::decompose_compatible;
+
+/// What one source char becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folded {
+    Drop,
+    One(char),
+    /// A presentation form that decomposes into several letters (a ligature such as ﻻ or ﷲ).
+    Many,
+}
+
+/// Folds one char; `Many` means: decompose it with [`fold_presentation`].
+#[inline]
+pub fn normalize_char(c: char) -> Folded {
+    use Folded::*;
+    match c {
+        'A'..='Z' => One(c.to_ascii_lowercase()),
+        '\u{0000}'..='\u{007F}' => One(c),
+        // Harakat, tanwin, shadda, sukun, small high marks, superscript alef.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => Drop,
+        '\u{0640}' => Drop, // tatweel
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => One('ا'),
+        '\u{0649}' | '\u{0626}' | '\u{06CC}' | '\u{06D2}' | '\u{064A}' => One('ي'),
+        '\u{0624}' => One('و'),
+        '\u{0629}' => One('ه'),
+        '\u{06A9}' | '\u{06AA}' => One('ك'),
+        '\u{0660}'..='\u{0669}' => One((b'0' + (c as u32 - 0x0660) as u8) as char),
+        '\u{06F0}'..='\u{06F9}' => One((b'0' + (c as u32 - 0x06F0) as u8) as char),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => One('-'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => One(' '),
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => Drop,
+        '\u{061C}' | '\u{00AD}' => Drop,
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Many,
+        _ => One(c),
+    }
+}
+
+/// Decomposes a presentation form and folds each resulting char.
+pub fn fold_presentation(c: char, mut out: impl FnMut(char)) {
+    decompose_compatible(c, |d| match normalize_char(d) {
+        Folded::One(x) => out(x),
+        Folded::Drop | Folded::Many => {}
+    });
+}
+
+/// Normalises a whole string.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match normalize_char(c) {
+            Folded::One(x) => out.push(x),
+            Folded::Drop => {}
+            Folded::Many => fold_presentation(c, |x| out.push(x)),
+        }
+    }
+    out
+}
+
+/// A normalised string that remembers, for each of its bytes, where it came from in the source.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    pub text: String,
+    /// `origin[i]` is the source byte offset of the char that produced normalised byte `i`;
+    /// one extra entry at the end holds the source end.
+    origin: Vec<usize>,
+}
+
+impl Normalized {
+    /// Normalises `s`, which starts at byte `base` of the source.
+    pub fn new(s: &str, base: usize) -> Self {
+        let mut n = Normalized::with_capacity(s.len());
+        for (i, c) in s.char_indices() {
+            n.push_folded(c, base + i);
+        }
+        n.finish(base + s.len());
+        n
+    }
+
+    pub fn with_capacity(n: usize) -> Self {
+        Normalized {
+            text: String::with_capacity(n),
+            origin: Vec::with_capacity(n + 1),
+        }
+    }
+
+    /// Marks the end of the text: `source(len)` will answer `end`.
+    pub fn finish(&mut self, end: usize) {
+        self.origin.push(end);
+    }
+
+    /// Appends the folded form of `c`, which stands at source offset `at`.
+    pub fn push_folded(&mut self, c: char, at: usize) {
+        match normalize_char(c) {
+            Folded::One(x) => self.push(x, at),
+            Folded::Drop => {}
+            Folded::Many => {
+                let mut tmp = [char::default(); 8];
+                let mut k = 0;
+                fold_presentation(c, |x| {
+                    if k < tmp.len() {
+                        tmp[k] = x;
+                        k += 1;
+                    }
+                });
+                for &x in &tmp[..k] {
+                    self.push(x, at);
+                }
+            }
+        }
+    }
+
+    /// Appends `c` as it is (already normalised), standing for source offset `at`.
+    pub fn push(&mut self, c: char, at: usize) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.origin.push(at);
+        }
+    }
+
+    /// The source offset of normalised byte `i` (the source end for `i == len`).
+    pub fn source(&self, i: usize) -> usize {
+        match self.origin.get(i) {
+            Some(&o) => o,
+            None => self.origin.last().copied().unwrap_or(0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_hamza_seats_diacritics_and_tatweel() {
+        assert_eq!(
+            normalize("يؤكّد"),
+            "يوكد",
+            "hamza on waw and shadda should fold"
+        );
+        assert_eq!(
+            normalize("إنً"),
+            "ان",
+            "alef with hamza below and tanwin should fold"
+        );
+        assert_eq!(normalize("مجدداً"), "مجددا");
+        assert_eq!(
+            normalize("الصومالـــية"),
+            "الصوماليه",
+            "tatweel dropped, ta marbuta folded"
+        );
+        assert_eq!(
+            normalize("یهنئ"),
+            "يهني",
+            "Persian yeh and ya with hamza fold to ya"
+        );
+        assert_eq!(
+            normalize("٤٤/١"),
+            "44/1",
+            "Arabic-Indic digits become ASCII"
+        );
+        assert_eq!(
+            normalize("44/55 – س"),
+            "44/55 - س",
+            "en dash becomes hyphen"
+        );
+    }
+
+    #[test]
+    fn folds_presentation_forms() {
+        // ﻳﺪﻳﻦ is يدين in isolated/initial/medial/final presentation forms.
+        assert_eq!(normalize("\u{FEF3}\u{FEAA}\u{FEF4}\u{FEE6}"), "يدين");
+        // The lam-alef ligature becomes two letters.
+        assert_eq!(normalize("\u{FEFB}"), "لا");
+    }
+
+    #[test]
+    fn maps_back_to_source() {
+        let s = "xيؤكّد";
+        let n = Normalized::new(s, 100);
+        assert_eq!(n.text, "xيوكد");
+        assert_eq!(n.source(0), 100);
+        assert_eq!(
+            n.source(1),
+            101,
+            "the first Arabic letter starts one byte in"
+        );
+        assert_eq!(n.source(n.text.len()), 100 + s.len());
+    }
+}
