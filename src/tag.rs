@@ -4,7 +4,7 @@
 //! passing stays a mention on its clause.
 
 use crate::lexicon::{gazetteer, words, Gazetteer};
-use crate::model::{Document, RegionMention, ResolutionRegion, Span};
+use crate::model::{Document, RegionMention, ResolutionRegion};
 use crate::text::inline::{strip_marks, Para};
 use crate::text::normalize;
 
@@ -12,7 +12,7 @@ use crate::text::normalize;
 pub const DWELL: u32 = 4;
 
 /// Tags `doc` in place.
-pub fn tag(src: &str, doc: &mut Document) {
+pub fn tag(_src: &str, doc: &mut Document) {
     let g = gazetteer();
     for r in &mut doc.resolutions {
         let mut counts = vec![0u32; g.regions.len()];
@@ -21,13 +21,20 @@ pub fn tag(src: &str, doc: &mut Document) {
             primary[idx] = true;
             counts[idx] += 1;
         }
-        for p in &mut r.preamble {
-            p.regions = mentions(g, src, p.span, &mut counts);
+        let mut count = |ms: &[RegionMention]| {
+            for m in ms {
+                if let Some(i) = g.slug(&m.slug) {
+                    counts[i] += 1;
+                }
+            }
+        };
+        for p in &r.preamble {
+            count(&p.regions);
         }
-        for c in &mut r.operative {
-            c.regions = mentions(g, src, c.span, &mut counts);
-            for it in &mut c.items {
-                it.regions = mentions(g, src, it.span, &mut counts);
+        for c in &r.operative {
+            count(&c.regions);
+            for it in &c.items {
+                count(&it.regions);
             }
         }
         // The places it is about, and those it dwells on …
@@ -68,21 +75,19 @@ pub fn regions_in(g: &Gazetteer, text: &str) -> Vec<usize> {
     g.find(&v).into_iter().map(|h| h.region).collect()
 }
 
-fn mentions(g: &Gazetteer, src: &str, span: Span, counts: &mut [u32]) -> Vec<RegionMention> {
-    let Some(text) = src.get(span.start..span.end) else {
-        return vec![];
-    };
-    let para = Para::build([(span.start, text)]);
+/// The region mentions in a paragraph (called by the parser, which has the paragraph's
+/// normalised text at hand).
+pub fn mentions(src: &str, para: &Para) -> Vec<RegionMention> {
+    let g = gazetteer();
     let n = &para.norm.text;
     let ws = words(n);
     let v: Vec<&str> = ws.iter().map(|w| &n[w.start..w.end]).collect();
     g.find(&v)
         .into_iter()
         .map(|h| {
-            counts[h.region] += 1;
             let start = para.norm.source(ws[h.first_word].start);
             let end =
-                crate::parse::verbs::source_end(src, &para, ws[h.first_word + h.words - 1].end);
+                crate::parse::verbs::source_end(src, para, ws[h.first_word + h.words - 1].end);
             RegionMention {
                 slug: g.regions[h.region].slug.clone(),
                 text: strip_marks(&src[start..end.max(start)]),

@@ -209,7 +209,7 @@ impl Gazetteer {
             has_article,
             adjective,
         });
-        list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        list.sort_by_key(|x| std::cmp::Reverse(x.rest.len()));
     }
 
     pub fn slug(&self, slug: &str) -> Option<usize> {
@@ -284,12 +284,15 @@ impl Gazetteer {
 }
 
 /// The ways to read a word as particles + core: (core without article, particles, had article).
-fn cores(w: &str) -> Vec<(&str, &str, bool)> {
-    let mut out: Vec<(&str, &str, bool)> = Vec::with_capacity(8);
+fn cores(w: &str) -> impl Iterator<Item = (&str, &str, bool)> {
+    // At most 3 × 4 readings (with «لل» twice); a fixed array, as this runs for every word.
+    let mut out: [(&str, &str, bool); 16] = [("", "", false); 16];
+    let mut n = 0;
     let mut push = |core_at: usize, clitic_len: usize, article: bool| {
         let core = &w[core_at..];
-        if core.chars().count() >= 2 {
-            out.push((core, &w[..clitic_len], article));
+        if core.chars().nth(1).is_some() && n < out.len() {
+            out[n] = (core, &w[..clitic_len], article);
+            n += 1;
         }
     };
     for c in ["", "و", "ف"] {
@@ -308,7 +311,7 @@ fn cores(w: &str) -> Vec<(&str, &str, bool)> {
             }
         }
     }
-    out
+    out.into_iter().take(n)
 }
 
 #[cfg(test)]

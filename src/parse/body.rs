@@ -40,6 +40,11 @@ impl<'a> Pieces<'a> {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+    /// May a following line continue this paragraph? Only if it is open and no unplaced line
+    /// stands between them (spans never overlap).
+    fn continues(&self, unplaced: &[(Span, String)]) -> bool {
+        self.is_open() && unplaced.last().is_none_or(|(u, _)| u.start < self.end)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -100,12 +105,12 @@ fn warning(code: &str, message: String, span: Span) -> Diagnostic {
     }
 }
 
-pub fn read<'a>(src: &'a str, lines: &[LineInfo]) -> Body<'a> {
+pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
     let mut b = Body::default();
     let mut pending: Option<(String, u32, Span)> = None;
     let mut i = 0;
     while i < lines.len() {
-        let l = &lines[i];
+        let l = lines[i];
         let span = Span::new(l.start, l.end());
         let whole = (l.start, &src[l.start..l.end()]);
         // A number alone: the label of a clause printed on the next line — or a page number.
@@ -182,7 +187,7 @@ pub fn read<'a>(src: &'a str, lines: &[LineInfo]) -> Body<'a> {
                 if in_operative {
                     let c = b.operative.last_mut().expect("in_operative");
                     let colon = c.target().ends_with_colon();
-                    if c.target().is_open() && !colon {
+                    if c.target().continues(&b.unplaced) && !colon {
                         c.target().push(s, t, l.end());
                         b.diagnostics.push(info(
                             "line-rejoined",
@@ -201,7 +206,7 @@ pub fn read<'a>(src: &'a str, lines: &[LineInfo]) -> Body<'a> {
             Kind::Opening | Kind::Verb | Kind::Text => {
                 if in_operative {
                     let c = b.operative.last_mut().expect("in_operative");
-                    if c.target().is_open() {
+                    if c.target().continues(&b.unplaced) {
                         c.target().push(whole.0, whole.1, l.end());
                         b.diagnostics.push(info(
                             "line-rejoined",
@@ -231,7 +236,9 @@ pub fn read<'a>(src: &'a str, lines: &[LineInfo]) -> Body<'a> {
                 } else if l.kind == Kind::Opening {
                     b.preamble
                         .push(Pieces::new(l.start, whole.0, whole.1, l.end()));
-                } else if l.kind == Kind::Verb && b.preamble.last().is_none_or(|p| !p.is_open()) {
+                } else if l.kind == Kind::Verb
+                    && b.preamble.last().is_none_or(|p| !p.continues(&b.unplaced))
+                {
                     // Unnumbered operative clauses: the preamble ends where the verbs begin.
                     b.diagnostics.push(warning(
                         "clause-without-number",
@@ -279,7 +286,7 @@ fn continue_or_new_preamble<'a>(
     span: Span,
 ) {
     match b.preamble.last_mut() {
-        Some(p) if p.is_open() => {
+        Some(p) if p.continues(&b.unplaced) => {
             p.push(rest.0, rest.1, l.end());
             b.diagnostics.push(info(
                 "line-rejoined",

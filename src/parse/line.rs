@@ -146,8 +146,14 @@ pub fn classify(s: &str) -> Kind {
     if let Some(at) = scan::dash(s) {
         return Kind::Dash { at };
     }
-    let ws = words(s);
-    let first: Vec<&str> = ws.iter().take(8).map(|w| &s[w.start..w.end]).collect();
+    // Openings and verbs are in the first few words: look no further.
+    let mut cut = s.len().min(200);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
+    let ws = words(head);
+    let first: Vec<&str> = ws.iter().take(8).map(|w| &head[w.start..w.end]).collect();
     let lx = lexicon();
     if lx.match_opening(&first).is_some() || is_generic_opening(&first) {
         return Kind::Opening;

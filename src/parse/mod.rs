@@ -290,7 +290,7 @@ fn read_resolution(
         });
     }
 
-    let body_lines: Vec<LineInfo> = region[k..].iter().map(|&i| lines[i].clone()).collect();
+    let body_lines: Vec<&LineInfo> = region[k..].iter().map(|&i| &lines[i]).collect();
     let body = body::read(src, &body_lines);
 
     let lx = lexicon();
@@ -326,8 +326,8 @@ fn read_resolution(
             Preambular {
                 text: para.display.trim().to_string(),
                 opening,
-                emphasis: para.marks.clone(),
-                regions: vec![],
+                regions: crate::tag::mentions(src, &para),
+                emphasis: para.marks,
                 span: p.span(),
             }
         })
@@ -373,8 +373,8 @@ fn read_resolution(
                         label: label.clone(),
                         text: ip.display.trim().to_string(),
                         verbs,
+                        regions: crate::tag::mentions(src, &ip),
                         emphasis: ip.marks,
-                        regions: vec![],
                         span: p.span(),
                     }
                 })
@@ -385,8 +385,8 @@ fn read_resolution(
                 text: para.display.trim().to_string(),
                 verbs,
                 items,
+                regions: crate::tag::mentions(src, &para),
                 emphasis: para.marks,
-                regions: vec![],
                 span,
             }
         })

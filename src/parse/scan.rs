@@ -252,6 +252,9 @@ pub fn toc_header(s: &str) -> bool {
 
 /// The column headings of a table of contents: `رقم  الموضوع  الصفحة`.
 pub fn toc_columns(s: &str) -> bool {
+    if s.len() > 160 {
+        return false;
+    }
     let hits = ["رقم", "الموضوع", "العنوان", "الصفحه", "الرقم", "القرار"]
         .iter()
         .filter(|w| s.split([' ', '\t']).any(|x| x == **w))

@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn removes_bold_marks_and_keeps_them_as_spans() {
         let src = "1. **يدين** بشدة";
-        let p = Para::build([(0, &src[3..])]);
+        let p = Para::build([(3, &src[3..])]);
         assert_eq!(p.display, "يدين بشدة", "the marks should not be displayed");
         assert_eq!(p.marks.len(), 1);
         assert_eq!(

@@ -1,0 +1,206 @@
+//! Layouts other converters and older sessions produce, from hand-written fixtures.
+
+mod common;
+
+use common::check_lossless;
+use qarar::model::{IdSource, ReferenceKind};
+
+const OLDER: &str = include_str!("fixtures/older-layout.txt");
+const TOC_ONLY: &str = include_str!("fixtures/toc-only-layout.txt");
+
+#[test]
+fn older_layout_without_a_table_of_contents() {
+    let d = qarar::parse(OLDER);
+    check_lossless(OLDER, &d).unwrap();
+    let ids: Vec<&str> = d.resolutions.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["36/45-س", "36/46-س", "36/47-س"],
+        "the third, without a heading, follows the numbering"
+    );
+    assert_eq!(d.resolutions[2].id_source, IdSource::NumberingOrder);
+    assert!(d
+        .diagnostics
+        .iter()
+        .any(|x| x.code == "heading-recovered-from-numbering"));
+    assert!(d.unplaced.is_empty(), "{:?}", d.unplaced);
+}
+
+#[test]
+fn heading_styles_and_enacting_variants() {
+    let d = qarar::parse(OLDER);
+    let r = &d.resolutions[0];
+    assert_eq!(r.heading.as_ref().unwrap().text, "القرار الرقم 36/45-س");
+    assert_eq!(
+        r.title, "الوضع في جامو وكشمير",
+        "«بشأن» and the title on one line"
+    );
+    assert!(r
+        .enacting
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("إن مؤتمر وزراء خارجية الدول الإسلامية"));
+    let r = &d.resolutions[1];
+    assert_eq!(
+        r.title, "التضامن مع الشعب الصومالي",
+        "heading and title on one line"
+    );
+    assert!(
+        r.enacting.as_ref().unwrap().text.starts_with("إنً"),
+        "the formula written إنً"
+    );
+    assert_eq!(
+        d.resolutions[2].title, "التعاون مع منظمة الأمم المتحدة",
+        "a title over two lines"
+    );
+}
+
+#[test]
+fn numbers_alone_on_their_line_label_the_next_line() {
+    let r = &qarar::parse(OLDER).resolutions[0];
+    assert_eq!(r.operative.len(), 2);
+    assert_eq!(r.operative[0].number, Some(1));
+    assert_eq!(
+        r.operative[0].text,
+        "يدعو الهند إلى احترام حقوق الإنسان للشعب الكشميري."
+    );
+    assert_eq!(r.operative[1].verbs[0].lemma, "يطلب");
+    let openings: Vec<&str> = r
+        .preamble
+        .iter()
+        .map(|p| p.opening.as_ref().unwrap().gloss.as_str())
+        .collect();
+    assert_eq!(openings, ["Recalling", "Convinced"]);
+}
+
+#[test]
+fn dashed_labels_bullets_and_lettered_items() {
+    let r = &qarar::parse(OLDER).resolutions[1];
+    let labels: Vec<Option<&str>> = r.operative.iter().map(|c| c.label.as_deref()).collect();
+    assert_eq!(labels, [Some("- 1 -"), Some("- 2 -"), Some("- ◀")]);
+    let verbs: Vec<&str> = r.operative[0]
+        .verbs
+        .iter()
+        .map(|v| v.lemma.as_str())
+        .collect();
+    assert_eq!(verbs, ["يرحب", "يحث"]);
+    let items: Vec<(&str, &str)> = r.operative[1]
+        .items
+        .iter()
+        .map(|i| (i.label.as_deref().unwrap(), i.text.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [("أ-", "وحدة الصومال؛"), ("ب-", "سيادته على أراضيه.")],
+        "lettered items stay under their clause"
+    );
+    assert_eq!(
+        r.preamble[0].opening.as_ref().unwrap().gloss,
+        "Having considered"
+    );
+}
+
+#[test]
+fn lines_broken_at_a_page_break_are_rejoined() {
+    let r = &qarar::parse(OLDER).resolutions[2];
+    assert_eq!(r.operative.len(), 2);
+    assert_eq!(
+        r.operative[0].text,
+        "يوكد أهمية التعاون بين المنظمتين في مجال الأمن الذي يشمل بناء السلام وحفظه."
+    );
+    assert!(
+        r.operative[0].items.is_empty(),
+        "a dashed continuation is not a sub-item"
+    );
+    assert_eq!(
+        r.operative[0].verbs.len(),
+        1,
+        "«الذي يشمل» is a relative clause"
+    );
+    assert_eq!(
+        r.operative[0].verbs[0].lemma, "يؤكد",
+        "the typo يوكد reads as يؤكد"
+    );
+    assert_eq!(
+        r.operative[1].verbs.len(),
+        1,
+        "«التي يدعو إليها» is not an operative verb"
+    );
+}
+
+#[test]
+fn toc_recovers_every_heading_and_swapped_columns() {
+    let d = qarar::parse(TOC_ONLY);
+    check_lossless(TOC_ONLY, &d).unwrap();
+    let ids: Vec<&str> = d.resolutions.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["45/1-اق", "45/2-اق"],
+        "the committee suffix is kept as printed"
+    );
+    assert_eq!(d.resolutions[0].id_source, IdSource::Toc);
+    assert_eq!(
+        d.resolutions[0].toc_title.as_deref(),
+        Some("التعاون الاقتصادي")
+    );
+    assert!(d.toc[1].columns_swapped);
+    assert_eq!((d.toc[1].number, d.toc[1].page), (Some(2), Some(5)));
+}
+
+#[test]
+fn presentation_forms_and_a_file_cut_in_the_middle() {
+    let d = qarar::parse(TOC_ONLY);
+    let r = &d.resolutions[1];
+    assert_eq!(
+        r.operative[0].verbs[0].lemma, "يرحب",
+        "presentation forms read like the original letters"
+    );
+    assert_eq!(
+        r.operative[0].verbs[0].text, "\u{FEF3}\u{FEAE}\u{FEA3}\u{FE90}",
+        "displayed as written"
+    );
+    assert!(r.incomplete, "the last resolution stops mid-sentence");
+    assert!(!d.resolutions[0].incomplete);
+}
+
+#[test]
+fn emphasis_is_kept_as_spans() {
+    let d = qarar::parse(TOC_ONLY);
+    let c = &d.resolutions[0].operative[0];
+    assert_eq!(c.text, "يرحب بالتقرير.", "the marks are not in the text");
+    assert_eq!(&TOC_ONLY[c.emphasis[0].start..c.emphasis[0].end], "يرحب");
+}
+
+#[test]
+fn regions_in_the_older_layout() {
+    let d = qarar::parse(OLDER);
+    let slugs: Vec<&str> = d.resolutions[0]
+        .regions
+        .iter()
+        .map(|g| g.slug.as_str())
+        .collect();
+    assert!(
+        slugs.contains(&"kashmir") && slugs.contains(&"south-asia"),
+        "{slugs:?}"
+    );
+    assert!(
+        !slugs.contains(&"india"),
+        "India is named once: a mention, not a region"
+    );
+    let r = &d.resolutions[2];
+    assert!(r.references.iter().all(|x| x.kind != ReferenceKind::Oic));
+}
+
+#[test]
+fn snapshot_of_the_older_layout() {
+    insta::assert_json_snapshot!(qarar::parse(OLDER));
+}
+
+#[test]
+fn a_text_with_no_resolution_is_refused() {
+    let err =
+        qarar::parse_bytes("مرحبا بكم في موقعنا.\nهذه صفحة عن الطبخ.".as_bytes()).unwrap_err();
+    assert_eq!(err, qarar::InputError::NoResolutions);
+    assert!(qarar::parse_bytes(b"").is_err());
+}

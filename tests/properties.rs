@@ -1,0 +1,76 @@
+//! Properties on arbitrary input: the parser never panics and never loses a line.
+
+mod common;
+
+use common::{check_lossless, DEFAULT_SESSION};
+use proptest::prelude::*;
+
+/// Lines of the genre and its noise, to be shuffled and cut into arbitrary documents.
+fn line() -> impl Strategy<Value = String> {
+    let samples: Vec<String> = DEFAULT_SESSION
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .step_by(7)
+        .map(|l| l.chars().take(120).collect())
+        .collect();
+    prop_oneof![
+        prop::sample::select(samples),
+        Just("قرار رقم 44/7-س".to_string()),
+        Just("بشأن".to_string()),
+        Just("إنّ مجلس وزراء الخارجية، المنعقد؛".to_string()),
+        Just("12".to_string()),
+        Just("- ".to_string()),
+        Just("**".to_string()),
+        Just("أ- ".to_string()),
+        Just("1\tقرار رقم 44/1-س بشأن\t9".to_string()),
+        "[-–◀*.\\t ()0-9أبجدهوزيؤإآةىﻻﷲ\u{064B}\u{0640}a-z/:؛،]{0,24}",
+        any::<String>(),
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(line(), 0..40),
+        prop::sample::select(vec!["\n", "\r\n", "\r", "\n\n"]),
+    )
+        .prop_map(|(lines, eol)| lines.join(eol))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_and_never_loses_a_line(doc in document()) {
+        let d = qarar::parse(&doc);
+        if let Err(e) = check_lossless(&doc, &d) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    #[test]
+    fn spans_are_char_boundaries_inside_the_source(doc in document()) {
+        let d = qarar::parse(&doc);
+        for r in &d.resolutions {
+            for v in r.operative.iter().flat_map(|c| &c.verbs) {
+                prop_assert!(v.start <= v.end && v.end <= doc.len());
+                prop_assert!(doc.is_char_boundary(v.start) && doc.is_char_boundary(v.end));
+            }
+        }
+    }
+
+    #[test]
+    fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = qarar::parse_bytes(&bytes);
+    }
+
+    #[test]
+    fn any_prefix_of_the_default_session_parses(cut in 0usize..DEFAULT_SESSION.len()) {
+        let mut cut = cut;
+        while !DEFAULT_SESSION.is_char_boundary(cut) { cut -= 1; }
+        let src = &DEFAULT_SESSION[..cut];
+        let d = qarar::parse(src);
+        if let Err(e) = check_lossless(src, &d) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}
