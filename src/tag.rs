@@ -80,7 +80,7 @@ pub fn regions_in(g: &Gazetteer, text: &str) -> Vec<usize> {
 pub fn mentions(src: &str, para: &Para) -> Vec<RegionMention> {
     let g = gazetteer();
     let n = &para.norm.text;
-    let ws = words(n);
+    let ws = para.words();
     let v: Vec<&str> = ws.iter().map(|w| &n[w.start..w.end]).collect();
     g.find(&v)
         .into_iter()

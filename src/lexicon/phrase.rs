@@ -1,7 +1,7 @@
 //! Phrase matching over normalised words: longest phrase first, with modifier words (بشدة، كذلك،
 //! بالغ …) allowed inside a phrase and absorbed after it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::normalize;
 
@@ -25,12 +25,30 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Splits normalised text into words.
+/// Splits normalised text into words. Arabic letters and ASCII are classified from their bytes;
+/// other chars through Unicode's tables.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::with_capacity(text.len() / 8);
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 10);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (is_word_char(c), start) {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (word, len) = if x < 0x80 {
+            (x.is_ascii_alphanumeric(), 1)
+        } else if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+            let cp = (((x & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
+            (
+                matches!(cp, 0x0621..=0x064A | 0x0660..=0x0669 | 0x0671..=0x06D3 | 0x06F0..=0x06F9),
+                2,
+            )
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (is_word_char(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(Word { start: s, end: i });
@@ -38,6 +56,7 @@ pub fn words(text: &str) -> Vec<Word> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Word {

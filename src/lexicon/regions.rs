@@ -6,7 +6,7 @@
 //! is also a common word is flagged `ambiguous` and needs a preposition or a word such as «جمهورية»
 //! in front of it. Names never match inside another word: only whole words are compared.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::phrase::words;
@@ -53,6 +53,9 @@ pub struct Gazetteer {
     by_slug: HashMap<String, usize>,
     /// First word without article → names, longest first.
     names: HashMap<String, Vec<Name>>,
+    /// Which pairs of first two letters any key has: most words are turned away here, without
+    /// hashing (every word of a document is looked up in several readings).
+    first_pairs: Vec<u64>,
     /// Problems in the data file (reported by the tests).
     pub errors: Vec<String>,
 }
@@ -92,7 +95,10 @@ const PLACE_CONTEXT: [&str; 16] = [
 
 impl Gazetteer {
     pub fn from_tsv(tsv: &str) -> Gazetteer {
-        let mut g = Gazetteer::default();
+        let mut g = Gazetteer {
+            first_pairs: vec![0; 64],
+            ..Gazetteer::default()
+        };
         let mut parents_text: Vec<(usize, String)> = Vec::new();
         for (i, line) in tsv.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -199,6 +205,9 @@ impl Gazetteer {
             Some(r) if r.chars().count() >= 2 => (r.to_string(), true),
             _ => (first, false),
         };
+        if let Some((a, b)) = pair(&first) {
+            self.first_pairs[a] |= 1 << b;
+        }
         let list = self.names.entry(first).or_default();
         if list.iter().any(|x| x.rest == ws && x.region == region) {
             return;
@@ -251,17 +260,18 @@ impl Gazetteer {
 
     fn match_at(&self, ws: &[&str], k: usize) -> Option<Hit> {
         let w = ws[k];
-        for (core, clitic, article) in cores(w) {
-            let Some(list) = self.names.get(core) else {
-                continue;
-            };
+        let mut found = None;
+        for_each_core(w, |core, clitic, article| {
+            match pair(core) {
+                Some((a, b)) if self.first_pairs[a] & (1 << b) != 0 => {}
+                _ => return false,
+            }
+            let Some(list) = self.names.get(core) else { return false };
             for name in list {
                 if article && !name.has_article && !name.adjective {
                     continue;
                 }
-                if ws.len() < k + 1 + name.rest.len()
-                    || !name.rest.iter().zip(&ws[k + 1..]).all(|(a, b)| a == b)
-                {
+                if ws.len() < k + 1 + name.rest.len() || !name.rest.iter().zip(&ws[k + 1..]).all(|(a, b)| a == b) {
                     continue;
                 }
                 let region = &self.regions[name.region];
@@ -272,46 +282,62 @@ impl Gazetteer {
                         continue;
                     }
                 }
-                return Some(Hit {
+                found = Some(Hit {
                     region: name.region,
                     first_word: k,
                     words: 1 + name.rest.len(),
                 });
+                return true;
             }
-        }
-        None
+            false
+        });
+        found
     }
 }
 
-/// The ways to read a word as particles + core: (core without article, particles, had article).
-fn cores(w: &str) -> impl Iterator<Item = (&str, &str, bool)> {
-    // At most 3 × 4 readings (with «لل» twice); a fixed array, as this runs for every word.
-    let mut out: [(&str, &str, bool); 16] = [("", "", false); 16];
-    let mut n = 0;
-    let mut push = |core_at: usize, clitic_len: usize, article: bool| {
-        let core = &w[core_at..];
-        if core.chars().nth(1).is_some() && n < out.len() {
-            out[n] = (core, &w[..clitic_len], article);
-            n += 1;
-        }
+/// The first two letters of a word as indices 0..64 (Arabic letters by code point, anything else
+/// in the last slot).
+#[inline]
+fn pair(w: &str) -> Option<(usize, usize)> {
+    let mut c = w.chars();
+    let idx = |c: char| match c as u32 {
+        x @ 0x0621..=0x065F => (x - 0x0621) as usize,
+        _ => 63,
     };
+    Some((idx(c.next()?), idx(c.next()?)))
+}
+
+/// Calls `f` with each way to read a word as particles + core: (core without the article,
+/// the particles, whether it had the article), until `f` answers `true`.
+fn for_each_core<'a>(w: &'a str, mut f: impl FnMut(&'a str, &'a str, bool) -> bool) {
+    let mut try_core = |core_at: usize, clitic_len: usize, article: bool| -> bool {
+        let core = &w[core_at..];
+        core.chars().nth(1).is_some() && f(core, &w[..clitic_len], article)
+    };
+    // Particles are one of و ف, then one of ب ل ك, then the article; a word that starts with
+    // none of these letters has one reading only.
+    if !w.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        try_core(0, 0, false);
+        return;
+    }
     for c in ["", "و", "ف"] {
         let Some(a) = w.strip_prefix(c) else { continue };
         for p in ["", "ب", "ل", "ك"] {
             let Some(b) = a.strip_prefix(p) else { continue };
             let cl = c.len() + p.len();
-            if b.starts_with("ال") {
-                push(cl + "ال".len(), cl, true);
+            let done = if b.starts_with("ال") {
+                try_core(cl + "ال".len(), cl, true)
             } else if p == "ل" && b.starts_with('ل') {
                 // «للصومال»: ل + الصومال with the alef dropped.
-                push(cl + 'ل'.len_utf8(), cl, true);
-                push(cl, cl, false);
+                try_core(cl + 'ل'.len_utf8(), cl, true) || try_core(cl, cl, false)
             } else {
-                push(cl, cl, false);
+                try_core(cl, cl, false)
+            };
+            if done {
+                return;
             }
         }
     }
-    out.into_iter().take(n)
 }
 
 #[cfg(test)]

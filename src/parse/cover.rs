@@ -50,8 +50,9 @@ pub fn read(src: &str, lines: &[LineInfo]) -> Session {
     let mut s = Session::default();
     let mut title: Vec<String> = Vec::new();
     for l in lines {
-        let n = l.norm();
-        let text = l.para.display.trim().to_string();
+        let text = l.display().trim().to_string();
+        // Cover lines are few and short: read them whole.
+        let n = &crate::text::normalize(&text);
         let words: Vec<&str> = n
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())

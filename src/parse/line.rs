@@ -69,14 +69,25 @@ pub struct LineInfo<'a> {
     pub raw: &'a str,
     /// Source offset of `raw`.
     pub start: usize,
-    /// The line as a paragraph of its own (marks removed, normalised).
+    /// The line's first [`CLASSIFY_BYTES`] as a paragraph of its own (marks removed, normalised):
+    /// what a line is shows at its start; a longer line is a paragraph, never a heading or a title.
     pub para: Para,
+    /// The line is longer than what `para` holds.
+    pub truncated: bool,
     pub kind: Kind,
 }
 
 impl<'a> LineInfo<'a> {
     pub fn end(&self) -> usize {
         self.start + self.raw.len()
+    }
+    /// The whole line as displayed (marks removed).
+    pub fn display(&self) -> String {
+        if self.truncated {
+            crate::text::inline::strip_marks(self.raw)
+        } else {
+            self.para.display.clone()
+        }
     }
     pub fn norm(&self) -> &str {
         &self.para.norm.text
@@ -86,6 +97,10 @@ impl<'a> LineInfo<'a> {
         self.para.norm.source(norm_offset)
     }
 }
+
+/// How much of a line is normalised to classify it: what a line is shows in its first words
+/// (a label, a heading, an opening phrase). Table-of-contents rows (with tabs) are read whole.
+pub const CLASSIFY_BYTES: usize = 192;
 
 /// Reads every non-blank line of `text`.
 pub fn read_lines(text: &str) -> Vec<LineInfo<'_>> {
@@ -97,7 +112,11 @@ pub fn read_lines(text: &str) -> Vec<LineInfo<'_>> {
                 return None;
             }
             let start = l.start + off;
-            let para = Para::build([(start, raw)]);
+            let mut cut = if raw.contains('\t') { raw.len() } else { raw.len().min(CLASSIFY_BYTES) };
+            while !raw.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let para = Para::build([(start, &raw[..cut])]);
             let t = para.norm.text.trim_start();
             let lead = para.norm.text.len() - t.len();
             let kind = classify(t.trim_end()).shifted(lead);
@@ -105,6 +124,7 @@ pub fn read_lines(text: &str) -> Vec<LineInfo<'_>> {
                 raw,
                 start,
                 para,
+                truncated: cut < raw.len(),
                 kind,
             })
         })

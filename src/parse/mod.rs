@@ -50,7 +50,7 @@ pub fn parse(src: &str) -> Document {
             };
             Some(CoverLine {
                 role,
-                text: l.para.display.trim().to_string(),
+                text: l.display().trim().to_string(),
                 span: Span::new(l.start, l.end()),
             })
         })
@@ -151,7 +151,11 @@ fn head_top(lines: &[LineInfo], floor: usize, e: usize, in_toc: &dyn Fn(usize) -
 
 /// A title line: short, and not ending as a sentence does.
 fn is_title_like(l: &LineInfo) -> bool {
-    let t = l.para.display.trim_end();
+    if l.raw.len() > MAX_TITLE_CHARS * 4 {
+        return false;
+    }
+    let d = l.display();
+    let t = d.trim_end();
     !scan::ends_closed(t) && !t.ends_with('،') && t.chars().count() <= MAX_TITLE_CHARS
 }
 
@@ -302,7 +306,7 @@ fn read_resolution(
             let para = Para::build(p.pieces.iter().copied());
             references.extend(refs::references(src, &para));
             let n = &para.norm.text;
-            let ws = words(n);
+            let ws = para.words();
             let texts: Vec<&str> = ws.iter().take(10).map(|w| &n[w.start..w.end]).collect();
             // A phrase from the lexicon, or the genre's shape (وإذ + a verb, بعد + a noun) unglossed.
             let matched = lx

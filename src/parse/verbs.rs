@@ -3,7 +3,7 @@
 //! (`الذي يدعو`, `أن يدعو`) belongs to a subordinate clause and is not the Council's.
 
 use crate::lexicon::verbs::NOT_AFTER;
-use crate::lexicon::{lexicon, words, Word};
+use crate::lexicon::{lexicon, Word};
 use crate::model::{Mark, Verb};
 use crate::text::inline::{strip_marks, Para};
 
@@ -21,7 +21,7 @@ pub enum Opening {
 /// Finds the operative verbs of a clause's paragraph.
 pub fn operative_verbs(src: &str, para: &Para) -> (Vec<Verb>, Opening) {
     let norm = &para.norm.text;
-    let ws = words(norm);
+    let ws = para.words();
     let texts: Vec<&str> = ws.iter().map(|w| &norm[w.start..w.end]).collect();
     let lx = lexicon();
     let mut verbs = Vec::new();
@@ -31,11 +31,11 @@ pub fn operative_verbs(src: &str, para: &Para) -> (Vec<Verb>, Opening) {
         usize::from(texts.first().is_some_and(|w| *w == "اذ" || *w == "واذ") && texts.len() > 1);
     if let Some(first) = texts.get(k) {
         if let Some(m) = lx.match_verb(&texts[k..]) {
-            verbs.push(make_verb(src, para, &ws, &texts, k, Some(&m), true));
+            verbs.push(make_verb(src, para, ws, &texts, k, Some(&m), true));
             opening = Opening::Known;
             k += m.len;
         } else if looks_like_present_verb(first) {
-            verbs.push(make_verb(src, para, &ws, &texts, k, None, true));
+            verbs.push(make_verb(src, para, ws, &texts, k, None, true));
             opening = Opening::Unknown;
             k += 1;
         }
@@ -139,8 +139,8 @@ pub fn source_end(src: &str, para: &Para, norm_end: usize) -> usize {
     if norm_end == 0 {
         return para.norm.source(0);
     }
-    let last = para.norm.source(norm_end - 1);
-    let mut end = last + src[last..].chars().next().map_or(0, char::len_utf8);
+    let last = para.norm.source_of_char(norm_end - 1).min(src.len());
+    let mut end = last + src.get(last..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
     for c in src[end..].chars() {
         if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
             end += c.len_utf8();

@@ -2,7 +2,10 @@
 //! kept as emphasis spans. A paragraph is built here from one or more source pieces (lines, or a
 //! line without its label), joined with a space.
 
+use std::cell::OnceCell;
+
 use super::normalize::Normalized;
+use crate::lexicon::{words, Word};
 use crate::model::Mark;
 
 /// A paragraph's text in its three forms.
@@ -17,13 +20,25 @@ pub struct Para {
     /// Source offsets of the first and last byte covered.
     pub start: usize,
     pub end: usize,
+    /// The words of `norm`, split once when first asked for (verbs, openings and regions all
+    /// read them).
+    words: OnceCell<Vec<Word>>,
 }
 
 impl Para {
+    /// The words of the normalised text.
+    pub fn words(&self) -> &[Word] {
+        self.words.get_or_init(|| words(&self.norm.text))
+    }
+
     /// Builds a paragraph from `(source offset, text)` pieces, in order.
     pub fn build<'a>(pieces: impl IntoIterator<Item = (usize, &'a str)>) -> Para {
+        let pieces: Vec<(usize, &str)> = pieces.into_iter().collect();
+        let total: usize = pieces.iter().map(|p| p.1.len() + 1).sum();
         let mut p = Para {
             start: usize::MAX,
+            display: String::with_capacity(total),
+            norm: Normalized::with_capacity(total),
             ..Para::default()
         };
         let mut open: Option<usize> = None;
@@ -39,27 +54,29 @@ impl Para {
             }
             p.end = base + piece.len();
             let bytes = piece.as_bytes();
-            let mut i = 0;
             let mut run = 0; // start of the current run of plain text
-            while i < bytes.len() {
-                if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'*') {
-                    push_run(&mut p, piece, base, run, i);
-                    match open.take() {
-                        Some(s) => {
-                            if s < base + i {
-                                p.marks.push(Mark {
-                                    start: s,
-                                    end: base + i,
-                                });
-                            }
-                        }
-                        None => open = Some(base + i + 2),
-                    }
-                    i += 2;
-                    run = i;
-                } else {
-                    i += 1;
+            let mut from = 0;
+            // `**` is rare: jump from one `*` to the next.
+            while let Some(k) = piece[from..].find('*') {
+                let i = from + k;
+                if bytes.get(i + 1) != Some(&b'*') {
+                    from = i + 1;
+                    continue;
                 }
+                push_run(&mut p, piece, base, run, i);
+                match open.take() {
+                    Some(s) => {
+                        if s < base + i {
+                            p.marks.push(Mark {
+                                start: s,
+                                end: base + i,
+                            });
+                        }
+                    }
+                    None => open = Some(base + i + 2),
+                }
+                from = i + 2;
+                run = from;
             }
             push_run(&mut p, piece, base, run, bytes.len());
         }
@@ -86,9 +103,7 @@ fn push_run(p: &mut Para, piece: &str, base: usize, from: usize, to: usize) {
     }
     let run = &piece[from..to];
     p.display.push_str(run);
-    for (i, c) in run.char_indices() {
-        p.norm.push_folded(c, base + from + i);
-    }
+    p.norm.push_source(run, base + from);
 }
 
 /// The source text between two offsets without its `**` marks: how a verb or a mention is shown.

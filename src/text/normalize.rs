@@ -20,7 +20,7 @@ pub enum Folded {
 
 /// Folds one char; `Many` means: decompose it with [`fold_presentation`].
 #[inline]
-pub fn normalize_char(c: char) -> Folded {
+pub const fn normalize_char(c: char) -> Folded {
     use Folded::*;
     // Most chars of a document are plain Arabic letters or ASCII: answer those first.
     if matches!(c, '\u{0621}' | '\u{0627}' | '\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | 'a'..='z' | '0'..='9' | ' ')
@@ -52,6 +52,19 @@ pub fn normalize_char(c: char) -> Folded {
     }
 }
 
+/// For U+0600..U+067F (two-byte UTF-8 with lead byte D8 or D9): does the char fold to itself?
+const ARABIC_IDENTITY: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut k = 0;
+    while k < 128 {
+        if let Some(c) = char::from_u32(0x600 + k as u32) {
+            t[k] = matches!(normalize_char(c), Folded::One(x) if x == c);
+        }
+        k += 1;
+    }
+    t
+};
+
 /// Decomposes a presentation form and folds each resulting char.
 pub fn fold_presentation(c: char, mut out: impl FnMut(char)) {
     decompose_compatible(c, |d| match normalize_char(d) {
@@ -73,23 +86,25 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-/// A normalised string that remembers, for each of its bytes, where it came from in the source.
+/// A normalised string that remembers where each of its bytes came from in the source.
+///
+/// Most chars fold to chars of the same byte length (أ → ا, ة → ه), so the offset between the two
+/// texts only changes where something is dropped or changes length (a diacritic, a `**` mark, a
+/// presentation form). Only those points are stored, as anchors: memory and time stay small.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
-    /// `origin[i]` is the source byte offset of the char that produced normalised byte `i`;
-    /// one extra entry at the end holds the source end. (u32: documents are far below 4 GiB, and
-    /// half the memory traffic is measurable.)
-    origin: Vec<u32>,
+    /// (normalised offset, source offset), where the offset between the texts changes; sorted.
+    anchors: Vec<(u32, u32)>,
+    /// The source offset the text ends at.
+    end: usize,
 }
 
 impl Normalized {
     /// Normalises `s`, which starts at byte `base` of the source.
     pub fn new(s: &str, base: usize) -> Self {
         let mut n = Normalized::with_capacity(s.len());
-        for (i, c) in s.char_indices() {
-            n.push_folded(c, base + i);
-        }
+        n.push_source(s, base);
         n.finish(base + s.len());
         n
     }
@@ -97,13 +112,64 @@ impl Normalized {
     pub fn with_capacity(n: usize) -> Self {
         Normalized {
             text: String::with_capacity(n),
-            origin: Vec::with_capacity(n + 1),
+            anchors: Vec::new(),
+            end: 0,
         }
     }
 
     /// Marks the end of the text: `source(len)` will answer `end`.
     pub fn finish(&mut self, end: usize) {
-        self.origin.push(end as u32);
+        self.end = end;
+    }
+
+    /// Where the next byte appended would map to, if nothing changed.
+    #[inline]
+    fn predicted(&self) -> Option<usize> {
+        self.anchors
+            .last()
+            .map(|&(n, s)| s as usize + (self.text.len() - n as usize))
+    }
+
+    #[inline]
+    fn anchor(&mut self, at: usize) {
+        if self.predicted() != Some(at) {
+            self.anchors.push((self.text.len() as u32, at as u32));
+        }
+    }
+
+    /// Appends source text starting at source offset `at`, folding it. Runs of chars that fold to
+    /// themselves (most of a document) are found byte by byte and copied whole.
+    pub fn push_source(&mut self, s: &str, at: usize) {
+        let b = s.as_bytes();
+        let mut run = 0; // start of the current run of chars that fold to themselves
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 && !x.is_ascii_uppercase() {
+                i += 1;
+                continue;
+            }
+            if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+                let cp = (((x & 0x1F) as usize) << 6) | (b[i + 1] & 0x3F) as usize;
+                if ARABIC_IDENTITY[cp - 0x600] {
+                    i += 2;
+                    continue;
+                }
+            }
+            // Something to fold: flush the run, then fold this char.
+            let Some(c) = s[i..].chars().next() else { break };
+            if run < i {
+                self.anchor(at + run);
+                self.text.push_str(&s[run..i]);
+            }
+            self.push_folded(c, at + i);
+            i += c.len_utf8();
+            run = i;
+        }
+        if run < s.len() {
+            self.anchor(at + run);
+            self.text.push_str(&s[run..]);
+        }
     }
 
     /// Appends the folded form of `c`, which stands at source offset `at`.
@@ -111,38 +177,36 @@ impl Normalized {
         match normalize_char(c) {
             Folded::One(x) => self.push(x, at),
             Folded::Drop => {}
-            Folded::Many => {
-                let mut tmp = [char::default(); 8];
-                let mut k = 0;
-                fold_presentation(c, |x| {
-                    if k < tmp.len() {
-                        tmp[k] = x;
-                        k += 1;
-                    }
-                });
-                for &x in &tmp[..k] {
-                    self.push(x, at);
-                }
-            }
+            Folded::Many => fold_presentation(c, |x| self.push(x, at)),
         }
     }
 
     /// Appends `c` as it is (already normalised), standing for source offset `at`.
     pub fn push(&mut self, c: char, at: usize) {
+        self.anchor(at);
         self.text.push(c);
-        let at = at as u32;
-        match c.len_utf8() {
-            1 => self.origin.push(at),
-            n => self.origin.extend(std::iter::repeat_n(at, n)),
+    }
+
+    /// The source offset of normalised byte `i` (the source end for `i == len`). For a byte inside
+    /// a char, use [`Normalized::source_of_char`].
+    pub fn source(&self, i: usize) -> usize {
+        if i >= self.text.len() {
+            return self.end;
+        }
+        let k = self.anchors.partition_point(|&(n, _)| n as usize <= i);
+        match k.checked_sub(1).and_then(|k| self.anchors.get(k)) {
+            Some(&(n, s)) => s as usize + (i - n as usize),
+            None => self.end,
         }
     }
 
-    /// The source offset of normalised byte `i` (the source end for `i == len`).
-    pub fn source(&self, i: usize) -> usize {
-        match self.origin.get(i) {
-            Some(&o) => o as usize,
-            None => self.origin.last().copied().unwrap_or(0) as usize,
+    /// The source offset of the start of the char that holds normalised byte `i`.
+    pub fn source_of_char(&self, i: usize) -> usize {
+        let mut b = i.min(self.text.len());
+        while !self.text.is_char_boundary(b) {
+            b -= 1;
         }
+        self.source(b)
     }
 }
 
