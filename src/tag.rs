@@ -7,6 +7,7 @@ use crate::lexicon::{gazetteer, words, Gazetteer};
 use crate::model::{Document, RegionMention, ResolutionRegion};
 use crate::text::inline::{strip_marks, Para};
 use crate::text::normalize;
+use crate::text::normalize::SourceMap;
 
 /// How many mentions make a place one the resolution dwells on.
 pub const DWELL: u32 = 4;
@@ -79,13 +80,12 @@ pub fn regions_in(g: &Gazetteer, text: &str) -> Vec<usize> {
 /// normalised text at hand).
 pub fn mentions(src: &str, para: &Para) -> Vec<RegionMention> {
     let g = gazetteer();
-    let n = &para.norm.text;
+    let n = para.norm_text();
     let ws = para.words();
-    let v: Vec<&str> = ws.iter().map(|w| &n[w.start..w.end]).collect();
-    g.find(&v)
+    g.find_in(n, ws)
         .into_iter()
         .map(|h| {
-            let start = para.norm.source(ws[h.first_word].start);
+            let start = para.source(ws[h.first_word].start);
             let end =
                 crate::parse::verbs::source_end(src, para, ws[h.first_word + h.words - 1].end);
             RegionMention {

@@ -5,12 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::normalize;
 
-/// A word of a normalised text: byte range within it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word {
-    pub start: usize,
-    pub end: usize,
-}
+pub use crate::text::normalize::Word;
 
 /// Is `c` part of a word? Letters and digits of any script; `/` and `-` are not.
 #[inline]
@@ -25,6 +20,18 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// For U+0600..U+067F: a letter or digit (part of a word)?
+pub(crate) const ARABIC_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut k = 0;
+    while k < 128 {
+        let cp = 0x600 + k;
+        t[k] = matches!(cp, 0x0621..=0x064A | 0x0660..=0x0669 | 0x0671..=0x067F);
+        k += 1;
+    }
+    t
+};
+
 /// Splits normalised text into words. Arabic letters and ASCII are classified from their bytes;
 /// other chars through Unicode's tables.
 pub fn words(text: &str) -> Vec<Word> {
@@ -36,12 +43,14 @@ pub fn words(text: &str) -> Vec<Word> {
         let x = b[i];
         let (word, len) = if x < 0x80 {
             (x.is_ascii_alphanumeric(), 1)
-        } else if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
-            let cp = (((x & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
+        } else if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
             (
-                matches!(cp, 0x0621..=0x064A | 0x0660..=0x0669 | 0x0671..=0x06D3 | 0x06F0..=0x06F9),
+                ARABIC_WORD[(((x & 1) as usize) << 6) | (b[i + 1] & 0x3F) as usize],
                 2,
             )
+        } else if (x == 0xDA || x == 0xDB) && i + 1 < b.len() {
+            let cp = (((x & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
+            (matches!(cp, 0x0680..=0x06D3 | 0x06F0..=0x06F9), 2)
         } else {
             match text[i..].chars().next() {
                 Some(c) => (is_word_char(c), c.len_utf8()),

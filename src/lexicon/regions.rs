@@ -53,9 +53,10 @@ pub struct Gazetteer {
     by_slug: HashMap<String, usize>,
     /// First word without article → names, longest first.
     names: HashMap<String, Vec<Name>>,
-    /// Which pairs of first two letters any key has: most words are turned away here, without
-    /// hashing (every word of a document is looked up in several readings).
-    first_pairs: Vec<u64>,
+    /// Every written form a name's first word can take with particles and the article
+    /// («والصومال»، «للصومال»، «بليبيا»): form → (key in `names`, particles, had the article).
+    /// One hash look-up per word of a document decides whether a name may start there.
+    surface: HashMap<String, Vec<(String, &'static str, bool)>>,
     /// Problems in the data file (reported by the tests).
     pub errors: Vec<String>,
 }
@@ -72,6 +73,11 @@ pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| Gazetteer::from_tsv(REGIONS_TSV))
 }
+
+/// The particle combinations a word may carry before a name (conjunction, then preposition).
+const PARTICLES: [&str; 12] = [
+    "", "ب", "ل", "ك", "و", "وب", "ول", "وك", "ف", "فب", "فل", "فك",
+];
 
 /// Words before a bare ambiguous name that make it a place: prepositions, «جمهورية» …
 const PLACE_CONTEXT: [&str; 16] = [
@@ -95,10 +101,7 @@ const PLACE_CONTEXT: [&str; 16] = [
 
 impl Gazetteer {
     pub fn from_tsv(tsv: &str) -> Gazetteer {
-        let mut g = Gazetteer {
-            first_pairs: vec![0; 64],
-            ..Gazetteer::default()
-        };
+        let mut g = Gazetteer::default();
         let mut parents_text: Vec<(usize, String)> = Vec::new();
         for (i, line) in tsv.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -188,7 +191,39 @@ impl Gazetteer {
                 }
             }
         }
+        g.build_surface();
         g
+    }
+
+    /// Fills `surface` from the keys of `names`.
+    fn build_surface(&mut self) {
+        let keys: Vec<String> = self.names.keys().cloned().collect();
+        for key in keys {
+            for c in ["", "و", "ف"] {
+                for p in ["", "ب", "ل", "ك"] {
+                    let joined = format!("{c}{p}");
+                    let clitic: &'static str = PARTICLES
+                        .iter()
+                        .find(|x| **x == joined)
+                        .copied()
+                        .unwrap_or("");
+                    // Without the article, with it, and «لل» for ل + ال.
+                    let article = if p == "ل" { "ل" } else { "ال" };
+                    for (form, art) in [
+                        (format!("{c}{p}{key}"), false),
+                        (format!("{c}{p}{article}{key}"), true),
+                    ] {
+                        let list = self.surface.entry(form).or_default();
+                        if !list
+                            .iter()
+                            .any(|(k, cl, a)| *k == key && *cl == clitic && *a == art)
+                        {
+                            list.push((key.clone(), clitic, art));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     fn add_name(&mut self, name: &str, region: usize, adjective: bool) {
@@ -205,9 +240,6 @@ impl Gazetteer {
             Some(r) if r.chars().count() >= 2 => (r.to_string(), true),
             _ => (first, false),
         };
-        if let Some((a, b)) = pair(&first) {
-            self.first_pairs[a] |= 1 << b;
-        }
         let list = self.names.entry(first).or_default();
         if list.iter().any(|x| x.rest == ws && x.region == region) {
             return;
@@ -242,6 +274,39 @@ impl Gazetteer {
         out
     }
 
+    /// Finds every region named in a normalised text, given its words.
+    pub fn find_in(&self, text: &str, words: &[super::phrase::Word]) -> Vec<Hit> {
+        // Names are at most a few words long: look at a window of words at a time, so that no
+        // list of the whole text's words is built.
+        const WINDOW: usize = 8;
+        let mut out = Vec::new();
+        let mut buf: Vec<&str> = Vec::with_capacity(WINDOW);
+        let mut k = 0;
+        while k < words.len() {
+            let w = &text[words[k].start..words[k].end];
+            if !self.may_name(w) {
+                k += 1;
+                continue;
+            }
+            buf.clear();
+            let from = k.saturating_sub(1);
+            buf.extend(
+                words[from..(k + WINDOW).min(words.len())]
+                    .iter()
+                    .map(|w| &text[w.start..w.end]),
+            );
+            match self.match_at(&buf, k - from) {
+                Some(mut h) => {
+                    h.first_word = k;
+                    k += h.words;
+                    out.push(h);
+                }
+                None => k += 1,
+            }
+        }
+        out
+    }
+
     /// Finds every region named in `ws` (the words of a normalised text).
     pub fn find(&self, ws: &[&str]) -> Vec<Hit> {
         let mut out = Vec::new();
@@ -258,85 +323,42 @@ impl Gazetteer {
         out
     }
 
+    /// Could a name start with this word?
+    fn may_name(&self, w: &str) -> bool {
+        self.surface.contains_key(w)
+    }
+
     fn match_at(&self, ws: &[&str], k: usize) -> Option<Hit> {
-        let w = ws[k];
-        let mut found = None;
-        for_each_core(w, |core, clitic, article| {
-            match pair(core) {
-                Some((a, b)) if self.first_pairs[a] & (1 << b) != 0 => {}
-                _ => return false,
-            }
-            let Some(list) = self.names.get(core) else { return false };
+        let readings = self.surface.get(ws[k])?;
+        for (core, clitic, article) in readings {
+            let Some(list) = self.names.get(core) else {
+                continue;
+            };
             for name in list {
-                if article && !name.has_article && !name.adjective {
+                if *article && !name.has_article && !name.adjective {
                     continue;
                 }
-                if ws.len() < k + 1 + name.rest.len() || !name.rest.iter().zip(&ws[k + 1..]).all(|(a, b)| a == b) {
+                if ws.len() < k + 1 + name.rest.len()
+                    || !name.rest.iter().zip(&ws[k + 1..]).all(|(a, b)| a == b)
+                {
                     continue;
                 }
                 let region = &self.regions[name.region];
                 if region.ambiguous && name.rest.is_empty() && !article {
-                    let after_prep = matches!(clitic, "ب" | "ل" | "وب" | "ول");
+                    let after_prep = matches!(*clitic, "ب" | "ل" | "وب" | "ول");
                     let context = k > 0 && PLACE_CONTEXT.contains(&ws[k - 1]);
                     if !after_prep && !context {
                         continue;
                     }
                 }
-                found = Some(Hit {
+                return Some(Hit {
                     region: name.region,
                     first_word: k,
                     words: 1 + name.rest.len(),
                 });
-                return true;
-            }
-            false
-        });
-        found
-    }
-}
-
-/// The first two letters of a word as indices 0..64 (Arabic letters by code point, anything else
-/// in the last slot).
-#[inline]
-fn pair(w: &str) -> Option<(usize, usize)> {
-    let mut c = w.chars();
-    let idx = |c: char| match c as u32 {
-        x @ 0x0621..=0x065F => (x - 0x0621) as usize,
-        _ => 63,
-    };
-    Some((idx(c.next()?), idx(c.next()?)))
-}
-
-/// Calls `f` with each way to read a word as particles + core: (core without the article,
-/// the particles, whether it had the article), until `f` answers `true`.
-fn for_each_core<'a>(w: &'a str, mut f: impl FnMut(&'a str, &'a str, bool) -> bool) {
-    let mut try_core = |core_at: usize, clitic_len: usize, article: bool| -> bool {
-        let core = &w[core_at..];
-        core.chars().nth(1).is_some() && f(core, &w[..clitic_len], article)
-    };
-    // Particles are one of و ف, then one of ب ل ك, then the article; a word that starts with
-    // none of these letters has one reading only.
-    if !w.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
-        try_core(0, 0, false);
-        return;
-    }
-    for c in ["", "و", "ف"] {
-        let Some(a) = w.strip_prefix(c) else { continue };
-        for p in ["", "ب", "ل", "ك"] {
-            let Some(b) = a.strip_prefix(p) else { continue };
-            let cl = c.len() + p.len();
-            let done = if b.starts_with("ال") {
-                try_core(cl + "ال".len(), cl, true)
-            } else if p == "ل" && b.starts_with('ل') {
-                // «للصومال»: ل + الصومال with the alef dropped.
-                try_core(cl + 'ل'.len_utf8(), cl, true) || try_core(cl, cl, false)
-            } else {
-                try_core(cl, cl, false)
-            };
-            if done {
-                return;
             }
         }
+        None
     }
 }
 

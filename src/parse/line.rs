@@ -2,8 +2,8 @@
 
 use super::scan::{self, Heading, TocRow};
 use crate::lexicon::{lexicon, words};
-use crate::text::inline::Para;
 use crate::text::lines::{split_lines, trim};
+use crate::text::normalize::{NormSlice, Normalized, SourceMap};
 
 /// What a line looks like on its own, before context decides what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,11 +69,8 @@ pub struct LineInfo<'a> {
     pub raw: &'a str,
     /// Source offset of `raw`.
     pub start: usize,
-    /// The line's first [`CLASSIFY_BYTES`] as a paragraph of its own (marks removed, normalised):
-    /// what a line is shows at its start; a longer line is a paragraph, never a heading or a title.
-    pub para: Para,
-    /// The line is longer than what `para` holds.
-    pub truncated: bool,
+    /// The line in the normalised document (marks removed, folded for matching).
+    pub norm: NormSlice<'a>,
     pub kind: Kind,
 }
 
@@ -81,29 +78,21 @@ impl<'a> LineInfo<'a> {
     pub fn end(&self) -> usize {
         self.start + self.raw.len()
     }
-    /// The whole line as displayed (marks removed).
+    /// The line as displayed (marks removed).
     pub fn display(&self) -> String {
-        if self.truncated {
-            crate::text::inline::strip_marks(self.raw)
-        } else {
-            self.para.display.clone()
-        }
+        crate::text::inline::strip_marks(self.raw)
     }
-    pub fn norm(&self) -> &str {
-        &self.para.norm.text
+    pub fn norm(&self) -> &'a str {
+        self.norm.text()
     }
     /// Source offset of a byte offset in the normalised line.
     pub fn source(&self, norm_offset: usize) -> usize {
-        self.para.norm.source(norm_offset)
+        self.norm.source(norm_offset)
     }
 }
 
-/// How much of a line is normalised to classify it: what a line is shows in its first words
-/// (a label, a heading, an opening phrase). Table-of-contents rows (with tabs) are read whole.
-pub const CLASSIFY_BYTES: usize = 192;
-
-/// Reads every non-blank line of `text`.
-pub fn read_lines(text: &str) -> Vec<LineInfo<'_>> {
+/// Reads every non-blank line of `text`, whose normalised form is `doc`.
+pub fn read_lines<'a>(text: &'a str, doc: &'a Normalized) -> Vec<LineInfo<'a>> {
     split_lines(text)
         .into_iter()
         .filter_map(|l| {
@@ -112,19 +101,14 @@ pub fn read_lines(text: &str) -> Vec<LineInfo<'_>> {
                 return None;
             }
             let start = l.start + off;
-            let mut cut = if raw.contains('\t') { raw.len() } else { raw.len().min(CLASSIFY_BYTES) };
-            while !raw.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            let para = Para::build([(start, &raw[..cut])]);
-            let t = para.norm.text.trim_start();
-            let lead = para.norm.text.len() - t.len();
+            let norm = doc.slice(start, start + raw.len());
+            let t = norm.text().trim_start();
+            let lead = norm.text().len() - t.len();
             let kind = classify(t.trim_end()).shifted(lead);
             Some(LineInfo {
                 raw,
                 start,
-                para,
-                truncated: cut < raw.len(),
+                norm,
                 kind,
             })
         })

@@ -20,6 +20,7 @@ use crate::lexicon::{lexicon, words};
 use crate::model::*;
 use crate::text::inline::{strip_marks, Para};
 use crate::text::normalize;
+use crate::text::normalize::{Normalized, SourceMap};
 
 /// How many unmarked lines above an enacting formula may be its title.
 const MAX_TITLE_LINES: usize = 4;
@@ -28,7 +29,9 @@ const MAX_TITLE_CHARS: usize = 300;
 
 /// Parses a session document.
 pub fn parse(src: &str) -> Document {
-    let lines = line::read_lines(src);
+    // The whole text is normalised once; lines and paragraphs are stretches of it.
+    let norm = Normalized::document(src);
+    let lines = line::read_lines(src, &norm);
     let mut doc = Document::default();
 
     let first_enacting = lines
@@ -104,7 +107,7 @@ pub fn parse(src: &str) -> Document {
     for (k, &(start, enacting)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(lines.len(), |s| s.0);
         let region: Vec<usize> = (start..end).filter(|&i| !in_toc(i)).collect();
-        read_resolution(src, &lines, &region, enacting, &mut doc);
+        read_resolution(src, &norm, &lines, &region, enacting, &mut doc);
     }
 
     assign_ids(&mut doc);
@@ -178,6 +181,7 @@ fn diag(
 /// Reads one resolution from the lines `region` (indices into `lines`).
 fn read_resolution(
     src: &str,
+    norm: &Normalized,
     lines: &[LineInfo],
     region: &[usize],
     enacting: Option<usize>,
@@ -215,7 +219,7 @@ fn read_resolution(
         match &l.kind {
             Kind::Heading(h) if heading.is_none() => {
                 let committee = src[l.source(h.committee.0)
-                    ..verbs::source_end(src, &l.para, h.committee.1).max(l.source(h.committee.0))]
+                    ..verbs::source_end(src, &l.norm, h.committee.1).max(l.source(h.committee.0))]
                     .trim()
                     .to_string();
                 let id = ResolutionId {
@@ -303,9 +307,9 @@ fn read_resolution(
         .preamble
         .iter()
         .map(|p| {
-            let para = Para::build(p.pieces.iter().copied());
+            let para = Para::view(norm, &p.pieces);
             references.extend(refs::references(src, &para));
-            let n = &para.norm.text;
+            let n = para.norm_text();
             let ws = para.words();
             let texts: Vec<&str> = ws.iter().take(10).map(|w| &n[w.start..w.end]).collect();
             // A phrase from the lexicon, or the genre's shape (وإذ + a verb, بعد + a noun) unglossed.
@@ -316,7 +320,7 @@ fn read_resolution(
                 .or_else(|| line::is_generic_opening(&texts).then_some((2, None)))
                 .map(|(len, entry)| {
                     let last = ws[len.min(ws.len()) - 1];
-                    let start = para.norm.source(ws[0].start);
+                    let start = para.source(ws[0].start);
                     let end = verbs::source_end(src, &para, last.end);
                     let text = strip_marks(&src[start..end]);
                     Opening {
@@ -342,7 +346,7 @@ fn read_resolution(
         .operative
         .iter()
         .map(|c| {
-            let para = Para::build(c.body.pieces.iter().copied());
+            let para = Para::view(norm, &c.body.pieces);
             references.extend(refs::references(src, &para));
             let (verbs, opening) = verbs::operative_verbs(src, &para);
             let span = c.body.span();
@@ -370,7 +374,7 @@ fn read_resolution(
                 .items
                 .iter()
                 .map(|(label, p)| {
-                    let ip = Para::build(p.pieces.iter().copied());
+                    let ip = Para::view(norm, &p.pieces);
                     references.extend(refs::references(src, &ip));
                     let (verbs, _) = verbs::operative_verbs(src, &ip);
                     SubItem {

@@ -5,11 +5,16 @@
 use super::scan::resolution_id;
 use crate::model::{Reference, ReferenceKind};
 use crate::text::inline::{strip_marks, Para};
+use crate::text::normalize::SourceMap;
 
 /// The references in one paragraph, in text order.
 pub fn references(src: &str, para: &Para) -> Vec<Reference> {
-    let s = para.norm.text.as_str();
+    let s = para.norm_text();
     let b = s.as_bytes();
+    // Most paragraphs cite nothing: no digit, no reference.
+    if !b.iter().any(u8::is_ascii_digit) {
+        return Vec::new();
+    }
     let security_council = s.contains("مجلس الامن");
     let un_body = s.contains("الجمعيه العامه") || s.contains("حقوق الانسان");
     let mut out = Vec::new();
@@ -19,7 +24,7 @@ pub fn references(src: &str, para: &Para) -> Vec<Reference> {
             i += 1;
             continue;
         }
-        let src_at = |n: usize| para.norm.source(n);
+        let src_at = |n: usize| para.source(n);
         let reference = |kind, from: usize, to: usize, id: String| Reference {
             kind,
             text: strip_marks(&src[src_at(from)..src_at(to).max(src_at(from))]),

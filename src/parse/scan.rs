@@ -252,7 +252,8 @@ pub fn toc_header(s: &str) -> bool {
 
 /// The column headings of a table of contents: `رقم  الموضوع  الصفحة`.
 pub fn toc_columns(s: &str) -> bool {
-    if s.len() > 160 {
+    if s.len() > 160 || !(s.contains("الموضوع") || s.contains("العنوان") || s.contains("الصفحه"))
+    {
         return false;
     }
     let hits = ["رقم", "الموضوع", "العنوان", "الصفحه", "الرقم", "القرار"]

@@ -53,7 +53,7 @@ pub fn read(src: &str, lines: &[LineInfo], diagnostics: &mut Vec<Diagnostic>) ->
             None => (None, None),
         };
         let title_from = l.source(title_at.unwrap_or(row.title.0));
-        let title_to = super::verbs::source_end(src, &l.para, row.title.1);
+        let title_to = super::verbs::source_end(src, &l.norm, row.title.1);
         let title =
             crate::text::inline::strip_marks(src[title_from..title_to.max(title_from)].trim());
         // The number column holds the resolution's number; if it sits last, the columns are swapped.

@@ -6,6 +6,7 @@ use crate::lexicon::verbs::NOT_AFTER;
 use crate::lexicon::{lexicon, Word};
 use crate::model::{Mark, Verb};
 use crate::text::inline::{strip_marks, Para};
+use crate::text::normalize::SourceMap;
 
 /// What the opening of a clause turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,9 +21,17 @@ pub enum Opening {
 
 /// Finds the operative verbs of a clause's paragraph.
 pub fn operative_verbs(src: &str, para: &Para) -> (Vec<Verb>, Opening) {
-    let norm = &para.norm.text;
+    let norm = para.norm_text();
     let ws = para.words();
-    let texts: Vec<&str> = ws.iter().map(|w| &norm[w.start..w.end]).collect();
+    // Only the words at the opening and around candidates are compared: a window of them.
+    let window = |k: usize| -> Vec<&str> {
+        ws[k..(k + 8).min(ws.len())]
+            .iter()
+            .map(|w| &norm[w.start..w.end])
+            .collect()
+    };
+    let word = |k: usize| &norm[ws[k].start..ws[k].end];
+    let texts = window(0);
     let lx = lexicon();
     let mut verbs = Vec::new();
     let mut opening = Opening::None;
@@ -40,27 +49,20 @@ pub fn operative_verbs(src: &str, para: &Para) -> (Vec<Verb>, Opening) {
             k += 1;
         }
     }
-    while k < texts.len() {
-        let w = texts[k];
-        let prev = k.checked_sub(1).map(|p| texts[p]);
+    while k < ws.len() {
+        let w = word(k);
+        let prev = k.checked_sub(1).map(word);
         let candidate = if w.starts_with("وي") {
             true
         } else if w.starts_with('ي') {
-            prev == Some("كما") || is_marked(&para.marks, para.norm.source(ws[k].start))
+            prev == Some("كما") || is_marked(&para.marks, para.source(ws[k].start))
         } else {
             false
         };
         if candidate && !prev.is_some_and(|p| NOT_AFTER.contains(&p)) {
-            if let Some(m) = lx.match_verb(&texts[k..]) {
-                verbs.push(make_verb(
-                    src,
-                    para,
-                    &ws[k..],
-                    &texts[k..],
-                    0,
-                    Some(&m),
-                    false,
-                ));
+            let texts = window(k);
+            if let Some(m) = lx.match_verb(&texts) {
+                verbs.push(make_verb(src, para, &ws[k..], &texts, 0, Some(&m), false));
                 k += m.len;
                 continue;
             }
@@ -92,7 +94,7 @@ fn make_verb(
     let len = m.map_or(1, |m| m.len).max(1);
     let first = ws[at];
     let last = ws[(at + len - 1).min(ws.len() - 1)];
-    let mut start = para.norm.source(first.start);
+    let mut start = para.source(first.start);
     let end = source_end(src, para, last.end);
     // A conjunction (و) or كما is not part of the verb: the span starts at the verb itself.
     if texts[at].starts_with("وي") {
@@ -135,12 +137,16 @@ fn make_verb(
 
 /// The source end of the normalised text up to `norm_end`: after the last char, and after any
 /// diacritics that belong to it, but before `**` marks and spaces.
-pub fn source_end(src: &str, para: &Para, norm_end: usize) -> usize {
+pub fn source_end(src: &str, para: &impl SourceMap, norm_end: usize) -> usize {
     if norm_end == 0 {
-        return para.norm.source(0);
+        return para.source(0);
     }
-    let last = para.norm.source_of_char(norm_end - 1).min(src.len());
-    let mut end = last + src.get(last..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
+    let last = para.source_of_char(norm_end - 1).min(src.len());
+    let mut end = last
+        + src
+            .get(last..)
+            .and_then(|r| r.chars().next())
+            .map_or(0, char::len_utf8);
     for c in src[end..].chars() {
         if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
             end += c.len_utf8();

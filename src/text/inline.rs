@@ -4,106 +4,174 @@
 
 use std::cell::OnceCell;
 
-use super::normalize::Normalized;
+use super::normalize::{NormSlice, Normalized, SourceMap};
 use crate::lexicon::{words, Word};
 use crate::model::Mark;
 
+/// A paragraph's normalised text: its own, or a stretch of the normalised document.
+#[derive(Debug, Clone)]
+pub enum ParaNorm<'a> {
+    Owned(Normalized),
+    Slice(NormSlice<'a>),
+}
+
 /// A paragraph's text in its three forms.
-#[derive(Debug, Clone, Default)]
-pub struct Para {
+#[derive(Debug, Clone)]
+pub struct Para<'a> {
     /// What the reader sees: pieces joined by a space, `**` removed.
     pub display: String,
-    /// The same text normalised for matching, each byte mapped back to the source.
-    pub norm: Normalized,
+    /// The same text normalised for matching, mapped back to the source.
+    pub norm: ParaNorm<'a>,
     /// Emphasised runs, as source spans without the marks.
     pub marks: Vec<Mark>,
     /// Source offsets of the first and last byte covered.
     pub start: usize,
     pub end: usize,
-    /// The words of `norm`, split once when first asked for (verbs, openings and regions all
-    /// read them).
+    /// The words of the normalised text, split once when first asked for (verbs, openings and
+    /// regions all read them).
     words: OnceCell<Vec<Word>>,
 }
 
-impl Para {
-    /// The words of the normalised text.
-    pub fn words(&self) -> &[Word] {
-        self.words.get_or_init(|| words(&self.norm.text))
+impl SourceMap for Para<'_> {
+    fn norm_text(&self) -> &str {
+        match &self.norm {
+            ParaNorm::Owned(n) => &n.text,
+            ParaNorm::Slice(s) => s.text(),
+        }
+    }
+    fn source(&self, i: usize) -> usize {
+        match &self.norm {
+            ParaNorm::Owned(n) => n.source(i),
+            ParaNorm::Slice(s) => s.source(i),
+        }
+    }
+}
+
+/// Walks a piece's `**` marks: calls `run` for each stretch of text between them and records
+/// the emphasised spans; `open` carries an unclosed mark from one piece to the next.
+fn walk_marks(
+    piece: &str,
+    base: usize,
+    open: &mut Option<usize>,
+    marks: &mut Vec<Mark>,
+    mut run: impl FnMut(usize, usize),
+) {
+    let bytes = piece.as_bytes();
+    let mut from = 0;
+    let mut last = 0;
+    // `**` is rare: jump from one `*` to the next.
+    while let Some(k) = piece[from..].find('*') {
+        let i = from + k;
+        if bytes.get(i + 1) != Some(&b'*') {
+            from = i + 1;
+            continue;
+        }
+        if last < i {
+            run(last, i);
+        }
+        match open.take() {
+            Some(s) if s < base + i => marks.push(Mark {
+                start: s,
+                end: base + i,
+            }),
+            Some(_) => {}
+            None => *open = Some(base + i + 2),
+        }
+        from = i + 2;
+        last = from;
+    }
+    if last < piece.len() {
+        run(last, piece.len());
+    }
+}
+
+impl<'a> Para<'a> {
+    /// The normalised text.
+    pub fn norm_text(&self) -> &str {
+        SourceMap::norm_text(self)
     }
 
-    /// Builds a paragraph from `(source offset, text)` pieces, in order.
-    pub fn build<'a>(pieces: impl IntoIterator<Item = (usize, &'a str)>) -> Para {
+    /// The words of the normalised text.
+    pub fn words(&self) -> &[Word] {
+        self.words.get_or_init(|| match &self.norm {
+            ParaNorm::Slice(s) => s.words(),
+            ParaNorm::Owned(n) => words(&n.text),
+        })
+    }
+
+    /// A paragraph over a stretch of an already normalised document: one piece (the common case)
+    /// is a slice of it; several pieces are joined and normalised anew.
+    pub fn view(doc: &'a Normalized, pieces: &[(usize, &str)]) -> Para<'a> {
+        let [(at, piece)] = pieces else {
+            return Para::build(pieces.iter().copied());
+        };
+        let (at, piece) = (*at, *piece);
+        let mut marks = Vec::new();
+        let mut open = None;
+        let mut display = String::with_capacity(piece.len());
+        walk_marks(piece, at, &mut open, &mut marks, |a, b| {
+            display.push_str(&piece[a..b])
+        });
+        let end = at + piece.len();
+        if let Some(s) = open {
+            if s < end {
+                marks.push(Mark { start: s, end });
+            }
+        }
+        Para {
+            display,
+            norm: ParaNorm::Slice(doc.slice(at, end)),
+            marks,
+            start: at,
+            end,
+            words: OnceCell::new(),
+        }
+    }
+
+    /// Builds a paragraph from `(source offset, text)` pieces, in order, normalising them.
+    pub fn build<'b>(pieces: impl IntoIterator<Item = (usize, &'b str)>) -> Para<'a> {
         let pieces: Vec<(usize, &str)> = pieces.into_iter().collect();
         let total: usize = pieces.iter().map(|p| p.1.len() + 1).sum();
-        let mut p = Para {
-            start: usize::MAX,
-            display: String::with_capacity(total),
-            norm: Normalized::with_capacity(total),
-            ..Para::default()
-        };
+        let mut display = String::with_capacity(total);
+        let mut norm = Normalized::with_capacity(total);
+        let mut marks = Vec::new();
         let mut open: Option<usize> = None;
+        let (mut start, mut end) = (usize::MAX, 0);
         for (base, piece) in pieces {
             if piece.is_empty() {
                 continue;
             }
-            if p.start == usize::MAX {
-                p.start = base;
+            if start == usize::MAX {
+                start = base;
             } else {
-                p.display.push(' ');
-                p.norm.push(' ', base);
+                display.push(' ');
+                norm.push(' ', base);
             }
-            p.end = base + piece.len();
-            let bytes = piece.as_bytes();
-            let mut run = 0; // start of the current run of plain text
-            let mut from = 0;
-            // `**` is rare: jump from one `*` to the next.
-            while let Some(k) = piece[from..].find('*') {
-                let i = from + k;
-                if bytes.get(i + 1) != Some(&b'*') {
-                    from = i + 1;
-                    continue;
-                }
-                push_run(&mut p, piece, base, run, i);
-                match open.take() {
-                    Some(s) => {
-                        if s < base + i {
-                            p.marks.push(Mark {
-                                start: s,
-                                end: base + i,
-                            });
-                        }
-                    }
-                    None => open = Some(base + i + 2),
-                }
-                from = i + 2;
-                run = from;
-            }
-            push_run(&mut p, piece, base, run, bytes.len());
+            end = base + piece.len();
+            walk_marks(piece, base, &mut open, &mut marks, |a, b| {
+                display.push_str(&piece[a..b]);
+                norm.push_source(&piece[a..b], base + a);
+            });
         }
         if let Some(s) = open {
             // An unclosed mark runs to the end of the paragraph.
-            if s < p.end {
-                p.marks.push(Mark {
-                    start: s,
-                    end: p.end,
-                });
+            if s < end {
+                marks.push(Mark { start: s, end });
             }
         }
-        if p.start == usize::MAX {
-            p.start = 0;
+        if start == usize::MAX {
+            start = 0;
         }
-        p.norm.finish(p.end);
-        p
+        norm.finish(end);
+        Para {
+            display,
+            norm: ParaNorm::Owned(norm),
+            marks,
+            start,
+            end,
+            words: OnceCell::new(),
+        }
     }
-}
-
-fn push_run(p: &mut Para, piece: &str, base: usize, from: usize, to: usize) {
-    if from >= to {
-        return;
-    }
-    let run = &piece[from..to];
-    p.display.push_str(run);
-    p.norm.push_source(run, base + from);
 }
 
 /// The source text between two offsets without its `**` marks: how a verb or a mention is shown.
@@ -137,9 +205,9 @@ mod tests {
         let src = "خارطة\n\nالطريق";
         let p = Para::build([(0, "خارطة"), (12, "الطريق")]);
         assert_eq!(p.display, "خارطة الطريق");
-        let at = p.norm.text.find("الطريق").unwrap();
+        let at = p.norm_text().find("الطريق").unwrap();
         assert_eq!(
-            p.norm.source(at),
+            p.source(at),
             12,
             "the second piece should map to its own line"
         );
