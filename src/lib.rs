@@ -16,6 +16,7 @@ pub mod model;
 pub mod parse;
 pub mod tag;
 pub mod text;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

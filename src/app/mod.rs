@@ -1,12 +1,32 @@
-//! The browser viewer (wasm only): the default session, parsed in the browser by the same parser,
-//! shown as text. Document text is only ever rendered as text nodes, never as HTML.
+//! The browser viewer (wasm only): Leptos components over [`crate::view`], which decides what is
+//! shown. The URL is the single source of truth for the view; the open document is a signal.
+//! Document text is only ever rendered as text nodes, never as HTML.
+
+mod api;
+mod browser;
+mod clause;
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::{Document, OperativeClause, Preambular, Resolution, Span, Verb};
+use crate::model::{Document, Severity};
+use crate::view::{self, Query, ResolutionMatch};
+use browser::{copy_text, mark, measure, page_url, read_search, scroll_to, write_url};
+use clause::{Segments, SegmentsView};
 
 /// The default session, embedded in the bundle: nothing is fetched, nothing is sent.
 const DEFAULT_SESSION: &str = include_str!("../../sessions/cfm-44-political-ar.txt");
+const DEFAULT_NAME: &str = "cfm-44-political-ar.txt";
+
+/// An open document.
+#[derive(Debug)]
+pub struct Loaded {
+    pub name: String,
+    pub doc: Document,
+    /// Bumped for each document opened, so that keyed lists redraw.
+    pub generation: u32,
+}
 
 /// Mounts the viewer on the page's body.
 pub fn mount() {
@@ -14,130 +34,438 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
+fn parse_timed(text: &str) -> Document {
+    mark("qarar:parse-start");
+    let doc = crate::parse(text);
+    mark("qarar:parse-end");
+    measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
+    doc
+}
+
 #[component]
 fn App() -> impl IntoView {
-    let doc = crate::parse(DEFAULT_SESSION);
-    let src: &'static str = DEFAULT_SESSION;
-    let count = doc.resolutions.len();
-    let header = doc.clone();
-    let unplaced = doc.clone();
+    let first = Arc::new(Loaded {
+        name: DEFAULT_NAME.into(),
+        doc: parse_timed(DEFAULT_SESSION),
+        generation: 0,
+    });
+    let query = RwSignal::new(Query::parse(&read_search(), &first.doc));
+    let loaded = RwSignal::new(first);
+    let alert = RwSignal::new(None::<String>);
+    let status = RwSignal::new(String::new());
+    let dragging = RwSignal::new(false);
+
+    // Back and Forward: the URL changed under us; read it again.
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        query.set(loaded.with_untracked(|l| Query::parse(&read_search(), &l.doc)));
+    });
+    on_cleanup(move || handle.remove());
+
+    // A deliberate change pushes a history entry; typing replaces it.
+    let change = move |f: &dyn Fn(&mut Query), push: bool| {
+        query.update(|q| {
+            f(q);
+            q.ignored.clear();
+        });
+        write_url(&query.get_untracked().to_search(), push);
+    };
+
+    let matches = Memo::new(move |_| loaded.with(|l| query.with(|q| view::apply(&l.doc, q))));
+
+    // The list is in the DOM once this effect runs: the render mark ends there (first time only).
+    Effect::new(move |done: Option<bool>| {
+        matches.track();
+        if done != Some(true) {
+            browser::after_paint(|| {
+                mark("qarar:render-end");
+                measure("qarar:render", "qarar:parse-end", "qarar:render-end");
+            });
+        }
+        true
+    });
+    // A linked clause is scrolled into view.
+    Effect::new(move |_| {
+        let target = query.with(|q| q.res.clone().zip(q.clause.clone()));
+        if let Some((res, clause)) = target {
+            browser::after_paint(move || scroll_to(&clause::anchor(&res, &clause)));
+        }
+    });
+
+    let open_file = move |file: web_sys::File| {
+        let name = file.name();
+        status.set(format!("Reading {name}…"));
+        leptos::task::spawn_local(async move {
+            let bytes = browser::file_bytes(&file).await;
+            match bytes.map_err(|e| e.to_string()).and_then(|b| {
+                mark("qarar:parse-start");
+                let r = crate::parse_bytes(&b).map_err(|e| e.to_string());
+                mark("qarar:parse-end");
+                measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
+                r
+            }) {
+                Ok((doc, _)) => {
+                    let n = doc.resolutions.len();
+                    let generation = loaded.with_untracked(|l| l.generation) + 1;
+                    loaded.set(Arc::new(Loaded {
+                        name: name.clone(),
+                        doc,
+                        generation,
+                    }));
+                    alert.set(None);
+                    status.set(format!("Opened {name}: {n} resolutions."));
+                    change(&|q| *q = q.cleared(), true);
+                }
+                Err(e) => {
+                    // The current view stays exactly as it was.
+                    alert.set(Some(format!("{name} was not opened: {e}")));
+                    status.set(String::new());
+                }
+            }
+        });
+    };
+
     view! {
-        <SessionHeader doc=header />
+        <div
+            class="app"
+            data-dropzone=""
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |ev: web_sys::DragEvent| {
+                if ev.related_target().is_none() {
+                    dragging.set(false);
+                }
+            }
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    open_file(f);
+                }
+            }
+        >
+            <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
+                <p>"أفلت الملف هنا لفتحه · Drop the file to open it"</p>
+            </div>
+            <SessionHeader loaded=loaded />
+            {move || alert.get().map(|a| view! {
+                <p class="alert" role="alert">{a} <button on:click=move |_| alert.set(None)>"×"</button></p>
+            })}
+            <p class="status" role="status">{move || status.get()}</p>
+            <FilterBar loaded=loaded query=query change=change matches=matches open_file=open_file status=status />
+            <ResolutionList loaded=loaded query=query matches=matches change=change status=status />
+            <Diagnostics loaded=loaded />
+        </div>
+    }
+}
+
+#[component]
+fn SessionHeader(loaded: RwSignal<Arc<Loaded>>) -> impl IntoView {
+    move || {
+        let l = loaded.get();
+        let s = &l.doc.session;
+        let meta: Vec<String> = [
+            s.number.map(|n| format!("الدورة {n} · Session {n}")),
+            s.place.clone(),
+            s.date_hijri.clone(),
+            s.date_gregorian.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        view! {
+            <header class="session">
+                <p class="org">{s.organisation.clone().unwrap_or_else(|| "منظمة التعاون الإسلامي".into())}</p>
+                <h1>{s.title.clone().unwrap_or_else(|| l.name.clone())}</h1>
+                <p class="meta">
+                    <span class="symbol" dir="ltr">{s.symbol.clone().unwrap_or_default()}</span>
+                    " " {meta.join(" · ")}
+                </p>
+                <p class="file" dir="ltr">{l.name.clone()}</p>
+            </header>
+        }
+    }
+}
+
+#[component]
+fn FilterBar<C, O>(
+    loaded: RwSignal<Arc<Loaded>>,
+    query: RwSignal<Query>,
+    change: C,
+    matches: Memo<Vec<ResolutionMatch>>,
+    open_file: O,
+    status: RwSignal<String>,
+) -> impl IntoView
+where
+    C: Fn(&dyn Fn(&mut Query), bool) + Copy + Send + Sync + 'static,
+    O: Fn(web_sys::File) + Copy + Send + Sync + 'static,
+{
+    let g = crate::lexicon::gazetteer();
+    let total = move || loaded.with(|l| l.doc.resolutions.len());
+    let region_options = move || {
+        let mentions = query.with(|q| q.mentions);
+        loaded.with(|l| view::region_counts(&l.doc, mentions))
+    };
+    view! {
+        <section class="filters" aria-label="Filters">
+            <div class="row">
+                <input
+                    type="search"
+                    placeholder="ابحث في النص · Search the text"
+                    aria-label="Search the text"
+                    prop:value=move || query.with(|q| q.q.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        change(&move |q: &mut Query| q.q = v.clone(), false);
+                    }
+                />
+                <select
+                    aria-label="Region"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if !v.is_empty() {
+                            change(&move |q: &mut Query| if !q.regions.contains(&v) { q.regions.push(v.clone()) }, true);
+                        }
+                    }
+                    prop:value=""
+                >
+                    <option value="">"المنطقة · Region…"</option>
+                    {move || region_options().into_iter().map(|(slug, n)| {
+                        let r = g.slug(&slug).map(|i| &g.regions[i]);
+                        let label = r.map(|r| format!("{} · {} ({n})", r.names[0], r.english)).unwrap_or_else(|| slug.clone());
+                        view! { <option value=slug.clone() data-region=slug>{label}</option> }
+                    }).collect_view()}
+                </select>
+                <label class="toggle">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || query.with(|q| q.mentions)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            change(&move |q: &mut Query| q.mentions = on, true);
+                        }
+                    />
+                    " يشمل الإشارات العابرة · Include mentions"
+                </label>
+            </div>
+            <div class="row chips" aria-label="Active regions">
+                {move || query.with(|q| q.regions.clone()).into_iter().map(|slug| {
+                    let name = g.slug(&slug).map(|i| g.regions[i].english.clone()).unwrap_or_else(|| slug.clone());
+                    let s2 = slug.clone();
+                    let aria = format!("Remove {name}");
+                    view! {
+                        <button class="chip active" data-active-region=slug aria-label=aria
+                            on:click=move |_| { let s = s2.clone(); change(&move |q: &mut Query| q.regions.retain(|x| *x != s), true) }>
+                            {name} " ×"
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            <div class="row chips legend" aria-label="Verb categories">
+                {move || loaded.with(|l| view::verb_counts(&l.doc)).into_iter().map(|(cat, n)| {
+                    let pressed = move || query.with(|q| q.verbs.iter().any(|v| v == cat));
+                    view! {
+                        <button class=format!("chip cat verb-{cat}") data-category=cat aria-pressed=move || pressed().to_string()
+                            on:click=move |_| change(&move |q: &mut Query| {
+                                if q.verbs.iter().any(|v| v == cat) { q.verbs.retain(|v| v != cat) } else { q.verbs.push(cat.to_string()) }
+                            }, true)>
+                            <span class="swatch" aria-hidden="true"></span>
+                            {view::category_label_ar(cat)} " · " {view::category_label(cat)} " " <span class="n">{n}</span>
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            <div class="row">
+                <p class="counter" aria-live="polite">
+                    {move || { let n = matches.with(|m| m.len()); let t = total(); format!("{n} من {t} · {n} of {t}") }}
+                </p>
+                {move || query.with(|q| q.filtering() || q.res.is_some()).then(|| view! {
+                    <button class="clear" on:click=move |_| change(&|q: &mut Query| *q = q.cleared(), true)>"مسح المرشحات · Clear filters"</button>
+                })}
+                <button class="copy-link" on:click=move |_| { copy_text(&page_url()); status.set("Link copied.".into()); }>"نسخ الرابط · Copy link"</button>
+                <label class="open">
+                    "فتح ملف · Open a session file "
+                    <input type="file" accept=".txt,text/plain" on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(f) = input.files().and_then(|f| f.get(0)) {
+                            open_file(f);
+                        }
+                        input.set_value("");
+                    } />
+                </label>
+            </div>
+            {move || {
+                let ignored = query.with(|q| q.ignored.clone());
+                (!ignored.is_empty()).then(|| view! {
+                    <p class="notice">"Ignored in the link: " {ignored.join(", ")}</p>
+                })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ResolutionList<C>(
+    loaded: RwSignal<Arc<Loaded>>,
+    query: RwSignal<Query>,
+    matches: Memo<Vec<ResolutionMatch>>,
+    change: C,
+    status: RwSignal<String>,
+) -> impl IntoView
+where
+    C: Fn(&dyn Fn(&mut Query), bool) + Copy + Send + Sync + 'static,
+{
+    let needle = Memo::new(move |_| query.with(|q| crate::text::normalize(q.q.trim())));
+    view! {
         <main>
-            <p class="count">{format!("{count} قراراً · {count} resolutions")}</p>
-            <ol class="resolutions">
-                {doc.resolutions.into_iter().map(|r| view! { <ResolutionView r=r src=src /> }).collect_view()}
-            </ol>
-            <Unplaced doc=unplaced />
+            {move || matches.with(|m| m.is_empty()).then(|| view! {
+                <div class="empty">
+                    <p>"لا توجد قرارات تطابق هذه المرشحات · No resolution matches these filters."</p>
+                    <button on:click=move |_| change(&|q: &mut Query| *q = q.cleared(), true)>"مسح المرشحات · Clear filters"</button>
+                </div>
+            })}
+            <For
+                each=move || {
+                    let generation = loaded.with(|l| l.generation);
+                    let n = needle.get();
+                    let filtering = query.with(|q| q.filtering());
+                    let target = query.with(|q| q.clause.clone());
+                    matches.get().into_iter().map(move |m| (generation, m, n.clone(), filtering, target.clone())).collect::<Vec<_>>()
+                }
+                key=|k| k.clone()
+                children=move |(_, m, needle, filtering, target)| {
+                    view! { <ResolutionCard loaded=loaded m=m needle=needle filtering=filtering target=target change=change status=status /> }
+                }
+            />
         </main>
     }
 }
 
 #[component]
-fn SessionHeader(doc: Document) -> impl IntoView {
-    let s = doc.session;
-    let line = |v: Option<String>| v.unwrap_or_default();
-    view! {
-        <header class="session">
-            <p class="org">{line(s.organisation)}</p>
-            <h1>{line(s.title)}</h1>
-            <p class="meta" dir="auto">
-                <span class="symbol" dir="ltr">{line(s.symbol)}</span>
-                " · " {line(s.place)} " · " {line(s.date_hijri)} " · " {line(s.date_gregorian)}
-            </p>
-        </header>
-    }
-}
-
-#[component]
-fn ResolutionView(r: Resolution, src: &'static str) -> impl IntoView {
-    let id = r.id.clone();
-    let preamble = r.preamble.clone();
-    let operative = r.operative.clone();
-    view! {
-        <li class="resolution" data-resolution=id.clone() id=format!("res-{}", r.number)>
-            <h2><span class="id">{format!("قرار {id}")}</span> " " <span class="title">{r.title.clone()}</span></h2>
-            {r.enacting.as_ref().map(|e| view! { <p class="enacting">{e.text.clone()}</p> })}
-            <details class="preamble">
-                <summary>{format!("الديباجة ({} فقرة) · Preamble", preamble.len())}</summary>
-                {preamble.into_iter().map(|p| view! { <PreambleView p=p /> }).collect_view()}
-            </details>
-            <ol class="operative">
-                {operative.into_iter().map(|c| view! { <ClauseView c=c src=src /> }).collect_view()}
-            </ol>
-        </li>
-    }
-}
-
-#[component]
-fn PreambleView(p: Preambular) -> impl IntoView {
-    view! { <p class="preambular">{p.text}</p> }
-}
-
-#[component]
-fn ClauseView(c: OperativeClause, src: &'static str) -> impl IntoView {
-    let text_span = Span::new(
-        c.verbs
-            .first()
-            .map_or(c.span.start, |v| v.start.min(c.span.end)),
-        c.span.end,
-    );
-    // Without an opening verb the clause is shown from its text as parsed.
-    let body = if c.verbs.first().is_some_and(|v| v.opening) {
-        highlighted(src, text_span, &c.verbs).into_any()
-    } else {
-        c.text.clone().into_any()
+fn ResolutionCard<C>(
+    loaded: RwSignal<Arc<Loaded>>,
+    m: ResolutionMatch,
+    needle: String,
+    filtering: bool,
+    target: Option<String>,
+    change: C,
+    status: RwSignal<String>,
+) -> impl IntoView
+where
+    C: Fn(&dyn Fn(&mut Query), bool) + Copy + Send + Sync + 'static,
+{
+    let l = loaded.get_untracked();
+    let Some(r) = l.doc.resolutions.get(m.index) else {
+        return ().into_any();
     };
-    view! {
-        <li class="clause">
-            <span class="label">{c.label.clone().unwrap_or_default()}</span>
-            " " {body}
-            <ul class="items">
-                {c.items.into_iter().map(|i| view! { <li>{i.label.unwrap_or_default()} " " {i.text}</li> }).collect_view()}
-            </ul>
-        </li>
-    }
-}
-
-/// The clause's source text with each verb wrapped in a mark; `**` marks and line breaks removed.
-fn highlighted(src: &str, span: Span, verbs: &[Verb]) -> impl IntoView {
-    let mut out = Vec::new();
-    let mut at = span.start;
-    let clean = |s: &str| s.replace("**", "").replace(['\n', '\r'], " ");
-    for v in verbs
+    let g = crate::lexicon::gazetteer();
+    let id = r.id.clone();
+    let id_for_click = id.clone();
+    let badges: Vec<_> = r
+        .regions
         .iter()
-        .filter(|v| v.start >= span.start && v.end <= span.end)
-    {
-        if v.start < at {
-            continue;
-        }
-        out.push(clean(&src[at..v.start]).into_any());
-        let cat = v.category.clone().unwrap_or_else(|| "unknown".into());
-        out.push(
+        // Badges name places; the broad regions they roll up to stay in the filter.
+        .filter(|x| !x.primary || g.slug(&x.slug).is_some_and(|i| !matches!(g.regions[i].kind, "continent" | "subregion")))
+        .map(|x| {
+            let name = g.slug(&x.slug).map(|i| g.regions[i].english.clone()).unwrap_or_else(|| x.slug.clone());
+            view! { <span class="badge" class:primary=x.primary data-badge-region=x.slug.clone()>{name}</span> }
+        })
+        .collect();
+    let counts: Vec<_> = view::resolution_verb_counts(r)
+        .into_iter()
+        .map(|(c, n)| view! { <span class=format!("count verb-{c}") title=view::category_label(c)>{view::category_label_ar(c)} " " {n}</span> })
+        .collect();
+    let preamble: Vec<_> = r
+        .preamble
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let on = m.preamble.get(i).copied().unwrap_or(true);
+            let clause = format!("pre{}", i + 1);
+            let is_target = target.as_deref() == Some(clause.as_str());
+            let seg = Segments::new(&p.text, &[], &needle);
+            let el_id = clause::anchor(&id, &clause);
             view! {
-                <mark class=format!("verb verb-{cat}") data-verb=cat.clone() title=v.gloss.clone() tabindex="0">
-                    {v.text.clone()}
-                </mark>
+                <p class="preambular" class:dim=filtering && !on class:target=is_target id=el_id>
+                    {p.opening.as_ref().filter(|o| !o.gloss.is_empty()).map(|o| view! { <span class="opening-gloss" dir="ltr">{o.gloss.clone()}</span> })}
+                    <SegmentsView seg=seg />
+                    <clause::CiteButton res=id.clone() clause=clause loaded=loaded status=status />
+                </p>
             }
-            .into_any(),
-        );
-        at = v.end;
+        })
+        .collect();
+    let operative: Vec<_> = r
+        .operative
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let on = m.operative.get(i).copied().unwrap_or(true);
+            let clause = format!("op{}", i + 1);
+            let is_target = target.as_deref() == Some(clause.as_str());
+            let el_id = clause::anchor(&id, &clause);
+            view! {
+                <li class="clause" class:match=filtering && on class:dim=filtering && !on class:target=is_target id=el_id>
+                    <span class="label">{c.label.clone().unwrap_or_default()}</span> " "
+                    <SegmentsView seg=Segments::new(&c.text, &c.verbs, &needle) />
+                    <clause::CiteButton res=id.clone() clause=clause loaded=loaded status=status />
+                    <ul class="items">
+                        {c.items.iter().map(|it| view! {
+                            <li><span class="label">{it.label.clone().unwrap_or_default()}</span> " " <SegmentsView seg=Segments::new(&it.text, &it.verbs, &needle) /></li>
+                        }).collect_view()}
+                    </ul>
+                </li>
+            }
+        })
+        .collect();
+    let title = Segments::new(&r.title, &[], &needle);
+    view! {
+        <article class="resolution" data-resolution=id.clone() class:incomplete=r.incomplete>
+            <h2>
+                <a class="id" href=format!("?res={}", crate::view::Query { res: Some(id.clone()), ..Default::default() }.to_search().trim_start_matches("?res="))
+                    on:click=move |ev| { ev.prevent_default(); let id = id_for_click.clone(); change(&move |q: &mut Query| { q.res = Some(id.clone()); q.clause = None; }, true) }>
+                    {format!("قرار {}", r.id)}
+                </a>
+                " " <span class="title"><SegmentsView seg=title /></span>
+            </h2>
+            {r.toc_title.clone().map(|t| view! { <p class="toc-title">"في الفهرس: " {t}</p> })}
+            <div class="badges">{badges} {counts}</div>
+            {r.incomplete.then(|| view! { <p class="warn">"يبدو أن هذا القرار مبتور · This resolution looks cut off"</p> })}
+            <details class="preamble" open=!filtering && target.as_deref().is_none_or(|t| t.starts_with("pre"))>
+                <summary>{format!("الديباجة ({}) · Preamble", r.preamble.len())}</summary>
+                {preamble}
+            </details>
+            <ol class="operative">{operative}</ol>
+        </article>
     }
-    out.push(clean(&src[at.min(span.end)..span.end]).into_any());
-    out.collect_view()
+    .into_any()
 }
 
 #[component]
-fn Unplaced(doc: Document) -> impl IntoView {
-    let items = doc.unplaced;
-    (!items.is_empty()).then(|| {
+fn Diagnostics(loaded: RwSignal<Arc<Loaded>>) -> impl IntoView {
+    move || {
+        let l = loaded.get();
+        let shown: Vec<_> = l
+            .doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .cloned()
+            .collect();
+        let unplaced = l.doc.unplaced.clone();
         view! {
-            <section class="unplaced">
-                <h2>"نص لم يُصنَّف · Unplaced text"</h2>
+            <details class="diagnostics">
+                <summary>{format!("ملاحظات القراءة · How the document was read ({} notes, {} unplaced)", shown.len(), unplaced.len())}</summary>
                 <ul>
-                    {items.into_iter().map(|u| view! { <li><q>{u.text}</q> " — " <span dir="ltr">{u.reason}</span></li> }).collect_view()}
+                    {shown.into_iter().map(|d| view! {
+                        <li><code dir="ltr">{d.code}</code> " " <span dir="ltr">{d.message}</span></li>
+                    }).collect_view()}
                 </ul>
-            </section>
+                <h3>"نص لم يُصنَّف · Unplaced text"</h3>
+                <ul>
+                    {unplaced.into_iter().map(|u| view! { <li><q>{u.text}</q> " — " <span dir="ltr">{u.reason}</span></li> }).collect_view()}
+                </ul>
+            </details>
         }
-    })
+    }
 }

@@ -1,0 +1,104 @@
+//! Small wrappers over the browser: the URL, history, timing marks, the clipboard, files.
+//! Every call tolerates a missing API (the page keeps working; the feature is just absent).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's query string (`?…`).
+pub fn read_search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's full address.
+pub fn page_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without its query string.
+pub fn page_base() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// Writes the view into the URL: a new history entry (`push`) or in place.
+pub fn write_url(search: &str, push: bool) {
+    let Some(w) = window() else { return };
+    let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+    let url = format!("{path}{search}");
+    if let Ok(h) = w.history() {
+        let _ = if push {
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+pub fn measure(name: &str, start: &str, end: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark_and_end_mark(name, start, end);
+    }
+}
+
+/// Runs `f` once the browser has laid out what was just rendered.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = Closure::once_into_js(f);
+    let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+/// Scrolls the element with this id into view.
+pub fn scroll_to(id: &str) {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Copies text to the clipboard (`navigator.clipboard.writeText`), where the page may.
+pub fn copy_text(text: &str) {
+    let Some(w) = window() else { return };
+    let nav: JsValue = w.navigator().into();
+    let Ok(clip) = js_sys::Reflect::get(&nav, &"clipboard".into()) else {
+        return;
+    };
+    if clip.is_undefined() {
+        return;
+    }
+    if let Ok(f) = js_sys::Reflect::get(&clip, &"writeText".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(&clip, &JsValue::from_str(text));
+        }
+    }
+}
+
+/// A file's bytes.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the file could not be read".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
