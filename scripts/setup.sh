@@ -34,5 +34,18 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
   npm install -g "binaryen@$BINARYEN_VERSION"
 fi
 
+# The browser tests: Debian's Chromium (a test tool's own browser download fails here) and
+# playwright-core, pinned by package-lock.json.
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing chromium from Debian"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -f node_modules/playwright-core/package.json ] \
+  || ! grep -q '"version": "1.65.1"' node_modules/playwright-core/package.json; then
+  say "installing playwright-core (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
 # Trunk runs offline: fetch the crates first.
 cargo fetch --quiet

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the parser's unit, fixture, snapshot, property and CLI tests, then builds the
-# browser viewer for wasm32 (the build is part of the check: the page must compile).
+# Runs every test: the parser's and the view logic's unit, fixture, snapshot, property and CLI
+# tests; then builds the viewer and drives it in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,3 +9,5 @@ cargo test --release --all-targets
 cargo test --release --doc
 trunk build --release
 echo "viewer built: dist/ ($(du -sh dist | cut -f1))" >&2
+# The viewer in headless Chromium (Playwright): default view, filters, Back/Forward, search, files.
+node --test tests/browser/

@@ -229,12 +229,53 @@ fn clause_texts(c: &OperativeClause) -> impl Iterator<Item = &str> {
     std::iter::once(c.text.as_str()).chain(c.items.iter().map(|i| i.text.as_str()))
 }
 
+/// Every paragraph's text normalised once per document, so that a search keystroke only compares.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    pub resolutions: Vec<ResolutionIndex>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResolutionIndex {
+    pub title: String,
+    pub preamble: Vec<String>,
+    /// For each operative clause: its text, then its items'.
+    pub operative: Vec<Vec<String>>,
+}
+
+impl Index {
+    pub fn new(doc: &Document) -> Index {
+        Index {
+            resolutions: doc
+                .resolutions
+                .iter()
+                .map(|r| ResolutionIndex {
+                    title: normalize(&r.title),
+                    preamble: r.preamble.iter().map(|p| normalize(&p.text)).collect(),
+                    operative: r
+                        .operative
+                        .iter()
+                        .map(|c| clause_texts(c).map(normalize).collect())
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The resolutions the view shows, in document order, with the clauses that match.
 pub fn apply(doc: &Document, q: &Query) -> Vec<ResolutionMatch> {
-    let needle = normalize(q.q.trim());
-    let needle = needle.trim();
+    apply_indexed(doc, &Index::new(doc), q)
+}
+
+/// [`apply`] with the document's [`Index`] at hand.
+pub fn apply_indexed(doc: &Document, idx: &Index, q: &Query) -> Vec<ResolutionMatch> {
+    let needle = search_needle(&q.q);
+    let needle = needle.as_str();
+    let empty = ResolutionIndex::default();
     let mut out = Vec::new();
     for (index, r) in doc.resolutions.iter().enumerate() {
+        let ri = idx.resolutions.get(index).unwrap_or(&empty);
         if q.res.as_ref().is_some_and(|id| *id != r.id) {
             continue;
         }
@@ -254,11 +295,14 @@ pub fn apply(doc: &Document, q: &Query) -> Vec<ResolutionMatch> {
                         .is_some_and(|k| q.verbs.iter().any(|x| x == k))
                 })
             });
-        let text_ok = needle.is_empty() || resolution_contains(r, needle);
+        let text_ok = needle.is_empty()
+            || ri.title.contains(needle)
+            || ri.preamble.iter().any(|t| t.contains(needle))
+            || ri.operative.iter().flatten().any(|t| t.contains(needle));
         if !(region_ok && verb_ok && text_ok) {
             continue;
         }
-        let clause_match = |c: &OperativeClause| {
+        let clause_match = |(k, c): (usize, &OperativeClause)| {
             let v = q.verbs.is_empty()
                 || c.verbs
                     .iter()
@@ -273,20 +317,25 @@ pub fn apply(doc: &Document, q: &Query) -> Vec<ResolutionMatch> {
                     .iter()
                     .chain(c.items.iter().flat_map(|i| &i.regions))
                     .any(|m| q.regions.iter().any(|t| within(&m.slug, t)));
-            let t = needle.is_empty() || clause_texts(c).any(|s| normalize(s).contains(needle));
+            let t = needle.is_empty()
+                || ri
+                    .operative
+                    .get(k)
+                    .is_some_and(|ts| ts.iter().any(|s| s.contains(needle)));
             v && g && t
         };
-        let operative = r.operative.iter().map(clause_match).collect();
+        let operative = r.operative.iter().enumerate().map(clause_match).collect();
         let preamble = r
             .preamble
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(k, p)| {
                 q.verbs.is_empty()
                     && (q.regions.is_empty()
                         || p.regions
                             .iter()
                             .any(|m| q.regions.iter().any(|t| within(&m.slug, t))))
-                    && (needle.is_empty() || normalize(&p.text).contains(needle))
+                    && (needle.is_empty() || ri.preamble.get(k).is_some_and(|t| t.contains(needle)))
             })
             .collect();
         out.push(ResolutionMatch {
@@ -306,13 +355,6 @@ fn mentions_region(r: &Resolution, target: &str) -> bool {
             .chain(c.items.iter().flat_map(|i| &i.regions))
     });
     para.chain(ops).any(|m| within(&m.slug, target))
-}
-
-fn resolution_contains(r: &Resolution, needle: &str) -> bool {
-    std::iter::once(r.title.as_str())
-        .chain(r.preamble.iter().map(|p| p.text.as_str()))
-        .chain(r.operative.iter().flat_map(clause_texts))
-        .any(|t| normalize(t).contains(needle))
 }
 
 /// For each region a reader can pick: how many resolutions the filter would show.
@@ -461,6 +503,21 @@ pub fn citation(doc: &Document, res: &str, clause: &str, link: &str) -> Option<S
         }
     ))
 }
+
+/// The search as matched: normalised, and empty until it has two letters (one letter matches every
+/// paragraph and says nothing).
+pub fn search_needle(q: &str) -> String {
+    let n = normalize(q.trim());
+    let n = n.trim();
+    if n.chars().count() < 2 {
+        String::new()
+    } else {
+        n.to_string()
+    }
+}
+
+/// Search hits are marked from three letters on: shorter needles match nearly every word.
+pub const MIN_HIGHLIGHT_CHARS: usize = 3;
 
 /// Byte ranges of `needle` (already normalised) in `text`, for highlighting search hits.
 pub fn hits(text: &str, needle: &str) -> Vec<(usize, usize)> {

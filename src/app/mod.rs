@@ -24,6 +24,8 @@ const DEFAULT_NAME: &str = "cfm-44-political-ar.txt";
 pub struct Loaded {
     pub name: String,
     pub doc: Document,
+    /// Every paragraph normalised once, for search.
+    pub index: view::Index,
     /// Bumped for each document opened, so that keyed lists redraw.
     pub generation: u32,
 }
@@ -44,9 +46,11 @@ fn parse_timed(text: &str) -> Document {
 
 #[component]
 fn App() -> impl IntoView {
+    let doc = parse_timed(DEFAULT_SESSION);
     let first = Arc::new(Loaded {
         name: DEFAULT_NAME.into(),
-        doc: parse_timed(DEFAULT_SESSION),
+        index: view::Index::new(&doc),
+        doc,
         generation: 0,
     });
     let query = RwSignal::new(Query::parse(&read_search(), &first.doc));
@@ -70,7 +74,9 @@ fn App() -> impl IntoView {
         write_url(&query.get_untracked().to_search(), push);
     };
 
-    let matches = Memo::new(move |_| loaded.with(|l| query.with(|q| view::apply(&l.doc, q))));
+    let matches = Memo::new(move |_| {
+        loaded.with(|l| query.with(|q| view::apply_indexed(&l.doc, &l.index, q)))
+    });
 
     // The list is in the DOM once this effect runs: the render mark ends there (first time only).
     Effect::new(move |done: Option<bool>| {
@@ -106,9 +112,11 @@ fn App() -> impl IntoView {
                 Ok((doc, _)) => {
                     let n = doc.resolutions.len();
                     let generation = loaded.with_untracked(|l| l.generation) + 1;
+                    let index = view::Index::new(&doc);
                     loaded.set(Arc::new(Loaded {
                         name: name.clone(),
                         doc,
+                        index,
                         generation,
                     }));
                     alert.set(None);
@@ -316,7 +324,18 @@ fn ResolutionList<C>(
 where
     C: Fn(&dyn Fn(&mut Query), bool) + Copy + Send + Sync + 'static,
 {
-    let needle = Memo::new(move |_| query.with(|q| crate::text::normalize(q.q.trim())));
+    // Shared by every card: each part of the view updates only where its own input changed.
+    let needle = Memo::new(move |_| {
+        query.with(|q| {
+            let n = view::search_needle(&q.q);
+            if n.chars().count() >= view::MIN_HIGHLIGHT_CHARS {
+                n
+            } else {
+                String::new()
+            }
+        })
+    });
+    let filtering = Memo::new(move |_| query.with(|q| q.filtering()));
     view! {
         <main>
             {move || matches.with(|m| m.is_empty()).then(|| view! {
@@ -325,30 +344,50 @@ where
                     <button on:click=move |_| change(&|q: &mut Query| *q = q.cleared(), true)>"مسح المرشحات · Clear filters"</button>
                 </div>
             })}
+            // Every resolution of the document is drawn once; a filter only shows and hides them and
+            // marks their clauses, so a filter change touches attributes, not the whole list.
             <For
                 each=move || {
-                    let generation = loaded.with(|l| l.generation);
-                    let n = needle.get();
-                    let filtering = query.with(|q| q.filtering());
-                    let target = query.with(|q| q.clause.clone());
-                    matches.get().into_iter().map(move |m| (generation, m, n.clone(), filtering, target.clone())).collect::<Vec<_>>()
+                    loaded.with(|l| (0..l.doc.resolutions.len()).map(|i| (l.generation, i)).collect::<Vec<_>>())
                 }
-                key=|k| k.clone()
-                children=move |(_, m, needle, filtering, target)| {
-                    view! { <ResolutionCard loaded=loaded m=m needle=needle filtering=filtering target=target change=change status=status /> }
+                key=|k| *k
+                children=move |(_, index)| {
+                    view! { <ResolutionCard loaded=loaded index=index matches=matches query=query needle=needle filtering=filtering change=change status=status /> }
                 }
             />
         </main>
     }
 }
 
+/// A paragraph's text, redrawn only when the search's hits in it change.
+fn paragraph_text(
+    text: String,
+    verbs: Vec<crate::model::Verb>,
+    norm: String,
+    needle: Memo<String>,
+) -> impl IntoView {
+    let base = Segments::new(&text, &verbs, "");
+    let seg = Memo::new(move |_| {
+        needle.with(|n| {
+            if !n.is_empty() && norm.contains(n.as_str()) {
+                Segments::new(&text, &verbs, n)
+            } else {
+                base.clone()
+            }
+        })
+    });
+    move || view! { <SegmentsView seg=seg.get() /> }
+}
+
 #[component]
+#[allow(clippy::too_many_arguments)]
 fn ResolutionCard<C>(
     loaded: RwSignal<Arc<Loaded>>,
-    m: ResolutionMatch,
-    needle: String,
-    filtering: bool,
-    target: Option<String>,
+    index: usize,
+    matches: Memo<Vec<ResolutionMatch>>,
+    query: RwSignal<Query>,
+    needle: Memo<String>,
+    filtering: Memo<bool>,
     change: C,
     status: RwSignal<String>,
 ) -> impl IntoView
@@ -356,11 +395,37 @@ where
     C: Fn(&dyn Fn(&mut Query), bool) + Copy + Send + Sync + 'static,
 {
     let l = loaded.get_untracked();
-    let Some(r) = l.doc.resolutions.get(m.index) else {
+    let (Some(r), Some(ri)) = (l.doc.resolutions.get(index), l.index.resolutions.get(index)) else {
         return ().into_any();
     };
     let g = crate::lexicon::gazetteer();
     let id = r.id.clone();
+    // This card's clause states and linked clause: cards whose state did not change are not touched.
+    let mine = Memo::new(move |_| {
+        matches.with(|ms| {
+            ms.iter()
+                .find(|m| m.index == index)
+                .map(|m| (m.operative.clone(), m.preamble.clone()))
+        })
+    });
+    let shown = Memo::new(move |_| mine.with(Option::is_some));
+    let id_t = id.clone();
+    let target = Memo::new(move |_| {
+        query.with(|q| {
+            if q.res.as_deref() == Some(id_t.as_str()) {
+                q.clause.clone()
+            } else {
+                None
+            }
+        })
+    });
+    let clause_on = move |operative: bool, i: usize| {
+        mine.with(|m| {
+            m.as_ref()
+                .and_then(|(o, p)| if operative { o.get(i) } else { p.get(i) }.copied())
+                .unwrap_or(true)
+        })
+    };
     let id_for_click = id.clone();
     let badges: Vec<_> = r
         .regions
@@ -381,15 +446,15 @@ where
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let on = m.preamble.get(i).copied().unwrap_or(true);
             let clause = format!("pre{}", i + 1);
-            let is_target = target.as_deref() == Some(clause.as_str());
-            let seg = Segments::new(&p.text, &[], &needle);
+            let c2 = clause.clone();
             let el_id = clause::anchor(&id, &clause);
+            let norm = ri.preamble.get(i).cloned().unwrap_or_default();
             view! {
-                <p class="preambular" class:dim=filtering && !on class:target=is_target id=el_id>
+                <p class="preambular" class:dim=move || filtering.get() && !clause_on(false, i)
+                    class:target=move || target.with(|t| t.as_deref() == Some(c2.as_str())) id=el_id>
                     {p.opening.as_ref().filter(|o| !o.gloss.is_empty()).map(|o| view! { <span class="opening-gloss" dir="ltr">{o.gloss.clone()}</span> })}
-                    <SegmentsView seg=seg />
+                    {paragraph_text(p.text.clone(), vec![], norm, needle)}
                     <clause::CiteButton res=id.clone() clause=clause loaded=loaded status=status />
                 </p>
             }
@@ -400,38 +465,51 @@ where
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let on = m.operative.get(i).copied().unwrap_or(true);
             let clause = format!("op{}", i + 1);
-            let is_target = target.as_deref() == Some(clause.as_str());
+            let c2 = clause.clone();
             let el_id = clause::anchor(&id, &clause);
+            let norms = ri.operative.get(i).cloned().unwrap_or_default();
+            let items: Vec<_> = c
+                .items
+                .iter()
+                .enumerate()
+                .map(|(k, it)| {
+                    let norm = norms.get(k + 1).cloned().unwrap_or_default();
+                    view! { <li><span class="label">{it.label.clone().unwrap_or_default()}</span> " " {paragraph_text(it.text.clone(), it.verbs.clone(), norm, needle)}</li> }
+                })
+                .collect();
             view! {
-                <li class="clause" class:match=filtering && on class:dim=filtering && !on class:target=is_target id=el_id>
+                <li class="clause" class:match=move || filtering.get() && clause_on(true, i) class:dim=move || filtering.get() && !clause_on(true, i)
+                    class:target=move || target.with(|t| t.as_deref() == Some(c2.as_str())) id=el_id>
                     <span class="label">{c.label.clone().unwrap_or_default()}</span> " "
-                    <SegmentsView seg=Segments::new(&c.text, &c.verbs, &needle) />
+                    {paragraph_text(c.text.clone(), c.verbs.clone(), norms.first().cloned().unwrap_or_default(), needle)}
                     <clause::CiteButton res=id.clone() clause=clause loaded=loaded status=status />
-                    <ul class="items">
-                        {c.items.iter().map(|it| view! {
-                            <li><span class="label">{it.label.clone().unwrap_or_default()}</span> " " <SegmentsView seg=Segments::new(&it.text, &it.verbs, &needle) /></li>
-                        }).collect_view()}
-                    </ul>
+                    <ul class="items">{items}</ul>
                 </li>
             }
         })
         .collect();
-    let title = Segments::new(&r.title, &[], &needle);
+    let title = paragraph_text(r.title.clone(), vec![], ri.title.clone(), needle);
+    let href = Query {
+        res: Some(id.clone()),
+        ..Query::default()
+    }
+    .to_search();
+    let id_attr = id.clone();
     view! {
-        <article class="resolution" data-resolution=id.clone() class:incomplete=r.incomplete>
+        <article class="resolution" class:incomplete=r.incomplete hidden=move || !shown.get()
+            data-resolution=move || shown.get().then(|| id_attr.clone())>
             <h2>
-                <a class="id" href=format!("?res={}", crate::view::Query { res: Some(id.clone()), ..Default::default() }.to_search().trim_start_matches("?res="))
+                <a class="id" href=href
                     on:click=move |ev| { ev.prevent_default(); let id = id_for_click.clone(); change(&move |q: &mut Query| { q.res = Some(id.clone()); q.clause = None; }, true) }>
                     {format!("قرار {}", r.id)}
                 </a>
-                " " <span class="title"><SegmentsView seg=title /></span>
+                " " <span class="title">{title}</span>
             </h2>
             {r.toc_title.clone().map(|t| view! { <p class="toc-title">"في الفهرس: " {t}</p> })}
             <div class="badges">{badges} {counts}</div>
             {r.incomplete.then(|| view! { <p class="warn">"يبدو أن هذا القرار مبتور · This resolution looks cut off"</p> })}
-            <details class="preamble" open=!filtering && target.as_deref().is_none_or(|t| t.starts_with("pre"))>
+            <details class="preamble" prop:open=move || !filtering.get() || target.with(|t| t.as_deref().is_some_and(|t| t.starts_with("pre")))>
                 <summary>{format!("الديباجة ({}) · Preamble", r.preamble.len())}</summary>
                 {preamble}
             </details>

@@ -1,0 +1,148 @@
+// The viewer in a real browser: the default view, each filter through the controls and the URL,
+// Back/Forward, search, opening and dropping a file, the JS API, the timing marks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, open, shown, counter, fixtures } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the default session opens with all 56 resolutions, verbs marked and timed', async () => {
+  const page = await open(browser, server.url);
+  assert.equal(await shown(page), 56, 'all 56 resolutions should be in the DOM');
+  assert.match(await counter(page), /56 of 56/);
+  assert.equal(await page.locator('[data-resolution="44/1-س"] h2 .title').innerText(), 'الوضع في الصومال');
+  const verbs = await page.locator('[data-verb]').count();
+  assert.ok(verbs > 500, `operative verbs should be highlighted (${verbs})`);
+  assert.equal(await page.locator('[data-verb="condemn"]').first().getAttribute('data-gloss') !== null, true);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  const marks = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+  assert.ok(marks.includes('qarar:parse'), 'a qarar:parse measure should be recorded');
+  await page.waitForFunction(() => performance.getEntriesByName('qarar:render').length > 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a region chosen with the control filters and goes into the URL', async () => {
+  const page = await open(browser, server.url);
+  await page.selectOption('select[aria-label="Region"]', 'sahel');
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 3);
+  const ids = await page.locator('[data-resolution]').evaluateAll((els) => els.map((e) => e.dataset.resolution));
+  assert.deepEqual(ids, ['44/6-س', '44/21-س', '44/55-س']);
+  assert.match(decodeURIComponent(page.url()), /region=sahel/);
+  assert.equal(await page.locator('option[data-region="sahel"]').count(), 1, 'the control carries data-region');
+  await page.close();
+});
+
+test('filters from the URL, combined, with clauses emphasised and the rest dimmed', async () => {
+  const page = await open(browser, server.url, '?region=kashmir');
+  assert.equal(await shown(page), 2);
+  await page.goto(server.url + '?region=somalia&verb=condemn');
+  await page.waitForSelector('p.counter');
+  assert.equal(await shown(page), 1);
+  assert.ok(await page.locator('li.clause.match').count() >= 1, 'matching clauses are emphasised');
+  assert.ok(await page.locator('li.clause.dim').count() >= 1, 'the other clauses are dimmed, not hidden');
+  assert.equal(await page.locator('details.preamble[open]').count(), 0, 'the preamble is folded while filtering');
+  await page.close();
+});
+
+test('a verb category chip toggles, and Back and Forward restore the views', async () => {
+  const page = await open(browser, server.url);
+  await page.click('button[data-category="condemn"]');
+  await page.waitForFunction(() => document.querySelector('p.counter').innerText.includes('22 of'));
+  assert.match(page.url(), /verb=condemn/);
+  await page.click('button[data-category="reject"]');
+  await page.waitForFunction(() => /verb=condemn(,|%2C)reject/.test(location.search));
+  const both = await shown(page);
+  assert.ok(both >= 22);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('p.counter').innerText.includes('22 of'));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 56);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('p.counter').innerText.includes('22 of'));
+  await page.reload();
+  await page.waitForSelector('p.counter');
+  assert.match(await counter(page), /22 of 56/, 'reload restores the view');
+  await page.close();
+});
+
+test('search is Arabic-normalised, highlights hits and replaces the history entry while typing', async () => {
+  const page = await open(browser, server.url);
+  const before = await page.evaluate(() => history.length);
+  await page.fill('input[type=search]', 'الارهاب');
+  await page.waitForFunction(() => !document.querySelector('p.counter').innerText.startsWith('56 '));
+  const n = await shown(page);
+  assert.ok(n > 5 && n < 56, `a search for الارهاب (without hamza) should find الإرهاب (${n})`);
+  assert.ok(await page.locator('mark.hit').count() > 0, 'hits are highlighted');
+  assert.equal(await page.evaluate(() => history.length), before, 'typing replaces, it does not push');
+  await page.fill('input[type=search]', 'كلمةلاتوجدفيالنص');
+  await page.waitForSelector('.empty');
+  await page.click('.empty button');
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 56);
+  await page.close();
+});
+
+test('unknown values are ignored with a notice, and a clause link opens on its clause', async () => {
+  const page = await open(browser, server.url, '?region=atlantis&verb=bogus');
+  assert.equal(await shown(page), 56);
+  assert.match(await page.locator('.notice').innerText(), /region=atlantis/);
+  await page.goto(server.url + '?res=44/1-%D8%B3&clause=op3');
+  await page.waitForSelector('p.counter');
+  assert.equal(await shown(page), 1);
+  const target = page.locator('.target');
+  assert.equal(await target.count(), 1);
+  assert.match(await target.innerText(), /يرحب بالتقدم/);
+  await page.close();
+});
+
+test('opening a file with the file input replaces the view; a bad file is refused', async () => {
+  const page = await open(browser, server.url);
+  await page.setInputFiles('input[type=file]', join(fixtures, 'older-layout.txt'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 3);
+  assert.equal(await page.locator('[data-resolution="36/45-س"]').count(), 1);
+  await page.setInputFiles('input[type=file]', { name: 'image.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0]) });
+  await page.waitForSelector('[role=alert]');
+  assert.match(await page.locator('[role=alert]').innerText(), /binary/);
+  assert.equal(await shown(page), 3, 'the current view stays as it was');
+  await page.close();
+});
+
+test('dropping a file anywhere opens it', async () => {
+  const page = await open(browser, server.url);
+  const text = await readFile(join(fixtures, 'toc-only-layout.txt'), 'utf8');
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'dropped.txt', { type: 'text/plain' }));
+    return d;
+  }, text);
+  await page.dispatchEvent('[data-dropzone]', 'dragover', { dataTransfer: dt });
+  assert.equal(await page.locator('.drop-overlay.visible').count(), 1, 'a drop overlay shows');
+  await page.dispatchEvent('[data-dropzone]', 'drop', { dataTransfer: dt });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 2);
+  assert.equal(await page.locator('.drop-overlay.visible').count(), 0);
+  await page.close();
+});
+
+test('the parser is exported for scripts as wasmBindings.parse', async () => {
+  const page = await open(browser, server.url);
+  const text = await readFile(join(fixtures, 'older-layout.txt'), 'utf8');
+  const out = await page.evaluate((t) => {
+    const d = window.wasmBindings.parse(t);
+    return { n: d.resolutions.length, id: d.resolutions[0].id, verb: d.resolutions[0].operative[0].verbs[0].lemma, unplaced: d.unplaced };
+  }, text);
+  assert.deepEqual(out, { n: 3, id: '36/45-س', verb: 'يدعو', unplaced: [] });
+  const err = await page.evaluate(() => { try { window.wasmBindings.parse('hello'); return null; } catch (e) { return String(e.message); } });
+  assert.match(err, /no resolution found/);
+  await page.close();
+});
