@@ -211,10 +211,12 @@ where
 {
     let g = crate::lexicon::gazetteer();
     let total = move || loaded.with(|l| l.doc.resolutions.len());
-    let region_options = move || {
-        let mentions = query.with(|q| q.mentions);
+    // Recounted only when the document or the mentions toggle changes, not on every filter.
+    let mentions = Memo::new(move |_| query.with(|q| q.mentions));
+    let region_options = Memo::new(move |_| {
+        let mentions = mentions.get();
         loaded.with(|l| view::region_counts(&l.doc, mentions))
-    };
+    });
     view! {
         <section class="filters" aria-label="Filters">
             <div class="row">
@@ -239,11 +241,24 @@ where
                     prop:value=""
                 >
                     <option value="">"المنطقة · Region…"</option>
-                    {move || region_options().into_iter().map(|(slug, n)| {
-                        let r = g.slug(&slug).map(|i| &g.regions[i]);
-                        let label = r.map(|r| format!("{} · {} ({n})", r.names[0], r.english)).unwrap_or_else(|| slug.clone());
-                        view! { <option value=slug.clone() data-region=slug>{label}</option> }
-                    }).collect_view()}
+                    // The gazetteer's hierarchy, broadest first: continents, sub-regions, then places.
+                    {move || {
+                        let all = region_options.get();
+                        [("continent", "القارات · Continents"), ("subregion", "المناطق · Sub-regions"), ("member", "الدول الأعضاء · Member states"), ("", "أماكن أخرى · Other places")]
+                            .into_iter()
+                            .map(|(kind, heading)| {
+                                let options: Vec<_> = all.iter().filter(|(slug, _)| {
+                                    let k = g.slug(slug).map_or("", |i| g.regions[i].kind);
+                                    if kind.is_empty() { !matches!(k, "continent" | "subregion" | "member") } else { k == kind }
+                                }).map(|(slug, n)| {
+                                    let r = g.slug(slug).map(|i| &g.regions[i]);
+                                    let label = r.map(|r| format!("{} · {} ({n})", r.names[0], r.english)).unwrap_or_else(|| slug.clone());
+                                    view! { <option value=slug.clone() data-region=slug.clone()>{label}</option> }
+                                }).collect();
+                                view! { <optgroup label=heading>{options}</optgroup> }
+                            })
+                            .collect_view()
+                    }}
                 </select>
                 <label class="toggle">
                     <input
