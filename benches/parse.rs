@@ -11,6 +11,13 @@ fn bench(c: &mut Criterion) {
     g.bench_function("split-lines", |b| {
         b.iter(|| black_box(qarar::text::split_lines(black_box(SESSION))).len())
     });
+    g.bench_function("normalise-document", |b| {
+        b.iter(|| {
+            black_box(qarar::text::Normalized::document(black_box(SESSION)))
+                .text
+                .len()
+        })
+    });
     g.bench_function("parse+tag", |b| {
         b.iter(|| black_box(qarar::parse(black_box(SESSION))))
     });

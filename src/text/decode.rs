@@ -1,5 +1,6 @@
-//! Bytes to text. Byte-order marks (UTF-8, UTF-16 LE/BE) are honoured, UTF-8 is checked strictly,
-//! and what cannot be text is refused with a reason a reader can act on.
+//! Bytes to text. Byte-order marks (UTF-8, UTF-16 LE/BE) are honoured; UTF-8 is checked strictly;
+//! text that is not UTF-8 is read as Windows-1256 or ISO-8859-6 when that makes it Arabic
+//! ([`super::legacy`]); what cannot be text is refused with a reason a reader can act on.
 
 use std::fmt;
 
@@ -35,7 +36,7 @@ impl fmt::Display for DecodeError {
             ),
             DecodeError::UnknownEncoding { at } => write!(
                 f,
-                "the file is not UTF-8 or UTF-16 text (invalid byte at offset {at}); save it as UTF-8"
+                "the file is not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 Arabic text (invalid UTF-8 at byte {at}); save it as UTF-8"
             ),
         }
     }
@@ -60,7 +61,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
-    utf8(bytes, false)
+    match utf8(bytes, false) {
+        Ok(d) => Ok(d),
+        Err(e) => match super::legacy::detect(bytes) {
+            Some((text, encoding)) => Ok(Decoded {
+                text,
+                encoding,
+                bom: false,
+            }),
+            None => Err(e),
+        },
+    }
 }
 
 fn utf8(bytes: &[u8], bom: bool) -> Result<Decoded, DecodeError> {

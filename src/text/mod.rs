@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod inline;
+pub mod legacy;
 pub mod lines;
 pub mod normalize;
 
