@@ -103,28 +103,27 @@ fn split_norm(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// Adds a phrase to a first-word table, keeping each list longest first.
+fn add(table: &mut HashMap<String, Vec<(Vec<String>, usize)>>, phrase: &str, payload: usize) {
+    let mut w = split_norm(phrase);
+    if w.is_empty() {
+        return;
+    }
+    let first = w.remove(0);
+    let list = table.entry(first).or_default();
+    list.push((w, payload));
+    list.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+}
+
 impl PhraseTable {
     /// Adds a phrase (in its usual spelling; it is normalised here).
     pub fn insert(&mut self, phrase: &str, payload: usize) {
-        let mut w = split_norm(phrase);
-        if w.is_empty() {
-            return;
-        }
-        let first = w.remove(0);
-        let list = self.by_first.entry(first).or_default();
-        list.push((w, payload));
-        list.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        add(&mut self.by_first, phrase, payload);
     }
 
+    /// Adds a modifier (بشدة، كذلك …), which may sit inside or after a phrase.
     pub fn insert_modifier(&mut self, phrase: &str, payload: usize) {
-        let mut w = split_norm(phrase);
-        if w.is_empty() {
-            return;
-        }
-        let first = w.remove(0);
-        let list = self.modifiers.entry(first).or_default();
-        list.push((w, payload));
-        list.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        add(&mut self.modifiers, phrase, payload);
     }
 
     /// Is `word` the first word of some phrase?

@@ -214,16 +214,7 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                             span,
                         ));
                     } else if l.kind == Kind::Verb {
-                        b.diagnostics.push(warning(
-                            "clause-without-number",
-                            "a clause opens with an operative verb but has no number".into(),
-                            span,
-                        ));
-                        b.operative.push(ClauseParts {
-                            label: None,
-                            body: Pieces::new(l.start, whole.0, whole.1, l.end()),
-                            items: vec![],
-                        });
+                        unnumbered_clause(&mut b, whole, l, span);
                     } else if c.target().ends_with_colon() {
                         c.items
                             .push((None, Pieces::new(l.start, whole.0, whole.1, l.end())));
@@ -240,16 +231,7 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                     && b.preamble.last().is_none_or(|p| !p.continues(&b.unplaced))
                 {
                     // Unnumbered operative clauses: the preamble ends where the verbs begin.
-                    b.diagnostics.push(warning(
-                        "clause-without-number",
-                        "a clause opens with an operative verb but has no number".into(),
-                        span,
-                    ));
-                    b.operative.push(ClauseParts {
-                        label: None,
-                        body: Pieces::new(l.start, whole.0, whole.1, l.end()),
-                        items: vec![],
-                    });
+                    unnumbered_clause(&mut b, whole, l, span);
                 } else {
                     continue_or_new_preamble(&mut b, whole, whole, l, span);
                 }
@@ -275,6 +257,20 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
         ));
     }
     b
+}
+
+/// A clause that opens with an operative verb but has no number.
+fn unnumbered_clause<'a>(b: &mut Body<'a>, whole: (usize, &'a str), l: &LineInfo, span: Span) {
+    b.diagnostics.push(warning(
+        "clause-without-number",
+        "a clause opens with an operative verb but has no number".into(),
+        span,
+    ));
+    b.operative.push(ClauseParts {
+        label: None,
+        body: Pieces::new(l.start, whole.0, whole.1, l.end()),
+        items: vec![],
+    });
 }
 
 /// In the preamble, an unmarked line either continues an open paragraph or starts a new one.

@@ -57,6 +57,22 @@ pub fn decode_with(bytes: &[u8], table: &[char; 128]) -> String {
         .collect()
 }
 
+/// Encodes text with a table (chars it lacks become `?`): how tests make legacy-encoded fixtures.
+pub fn encode_with(text: &str, table: &[char; 128]) -> Vec<u8> {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c as u8
+            } else {
+                table
+                    .iter()
+                    .position(|&t| t == c)
+                    .map_or(b'?', |i| 0x80 + i as u8)
+            }
+        })
+        .collect()
+}
+
 /// How Arabic a decoding looks: Arabic letters among the non-ASCII chars, and how many there are.
 fn score(text: &str) -> (usize, usize) {
     let mut arabic = 0;
