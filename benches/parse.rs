@@ -18,6 +18,10 @@ fn bench(c: &mut Criterion) {
                 .len()
         })
     });
+    // The same, without freeing the returned document inside the timed loop.
+    g.bench_function("parse+tag (no drop)", |b| {
+        b.iter_with_large_drop(|| qarar::parse(black_box(SESSION)))
+    });
     g.bench_function("parse+tag", |b| {
         b.iter(|| black_box(qarar::parse(black_box(SESSION))))
     });
