@@ -63,6 +63,14 @@ proptest! {
     }
 
     #[test]
+    fn the_normalised_document_is_utf8(doc in document()) {
+        // Normalized::document builds its text without re-validating it (see its SAFETY note):
+        // check here, on arbitrary text, that what it wrote is UTF-8.
+        let n = qarar::text::Normalized::document(&doc);
+        prop_assert!(std::str::from_utf8(n.text.as_bytes()).is_ok());
+    }
+
+    #[test]
     fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = qarar::parse_bytes(&bytes);
     }
