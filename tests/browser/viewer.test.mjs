@@ -146,3 +146,27 @@ test('the parser is exported for scripts as wasmBindings.parse', async () => {
   assert.match(err, /no resolution found/);
   await page.close();
 });
+
+test('document text is never markup: HTML and script in a file stay text, under a strict CSP', async () => {
+  const page = await open(browser, server.url);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/, 'a CSP without unsafe-inline');
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  const evil = [
+    'قرار رقم 44/1-س',
+    'بشأن <img src=x onerror="alert(1)"> الوضع',
+    'إنّ مجلس وزراء الخارجية، المنعقد في دورته؛',
+    '1. **يدين** <script>alert(2)</script> و<b onmouseover="alert(3)">نص</b> javascript:alert(4)',
+  ].join('\n');
+  await page.setInputFiles('input[type=file]', { name: 'evil.txt', mimeType: 'text/plain', buffer: Buffer.from(evil) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 1);
+  const clause = page.locator('li.clause').first();
+  assert.match(await clause.innerText(), /<script>alert\(2\)<\/script>/, 'the script text is shown as text');
+  assert.equal(await page.locator('main script, main img, main b').count(), 0, 'no element was made from the text');
+  await clause.hover();
+  assert.equal(dialogs, 0, 'nothing from the document ran');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
