@@ -5,22 +5,7 @@
 mod common;
 
 use common::DEFAULT_SESSION;
-use qarar::text::legacy::{ISO_8859_6, WINDOWS_1256};
-
-fn encode_single_byte(text: &str, table: &[char; 128]) -> Vec<u8> {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                c as u8
-            } else {
-                table
-                    .iter()
-                    .position(|&t| t == c)
-                    .map_or(b'?', |i| 0x80 + i as u8)
-            }
-        })
-        .collect()
-}
+use qarar::text::legacy::{encode_with as encode_single_byte, ISO_8859_6, WINDOWS_1256};
 
 fn ids_and_titles(bytes: &[u8]) -> (Vec<String>, Vec<String>, String) {
     let (doc, decoded) = qarar::parse_bytes(bytes).expect("should parse");

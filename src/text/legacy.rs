@@ -107,20 +107,7 @@ pub fn detect(bytes: &[u8]) -> Option<(String, &'static str)> {
 mod tests {
     use super::*;
 
-    fn encode(text: &str, table: &[char; 128]) -> Vec<u8> {
-        text.chars()
-            .map(|c| {
-                if c.is_ascii() {
-                    c as u8
-                } else {
-                    table
-                        .iter()
-                        .position(|&t| t == c)
-                        .map_or(b'?', |i| 0x80 + i as u8)
-                }
-            })
-            .collect()
-    }
+    use encode_with as encode;
 
     #[test]
     fn tables_hold_the_arabic_letters() {
