@@ -184,8 +184,7 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
             }
             Kind::Dash { at } => {
                 let (s, t) = from(src, l, *at);
-                if in_operative {
-                    let c = b.operative.last_mut().expect("in_operative");
+                if let Some(c) = b.operative.last_mut() {
                     let colon = c.target().ends_with_colon();
                     if c.target().continues(&b.unplaced) && !colon {
                         c.target().push(s, t, l.end());
@@ -204,8 +203,7 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                 }
             }
             Kind::Opening | Kind::Verb | Kind::Text => {
-                if in_operative {
-                    let c = b.operative.last_mut().expect("in_operative");
+                if let Some(c) = b.operative.last_mut() {
                     if c.target().continues(&b.unplaced) {
                         c.target().push(whole.0, whole.1, l.end());
                         b.diagnostics.push(info(
