@@ -5,7 +5,14 @@
 //! Field names are a contract: the CLI's JSON and the browser API expose them as they are here
 //! (documented in `schema/document.schema.json`).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+/// Text that comes from a lexicon or gazetteer (a slug, a lemma, a gloss): borrowed from the data
+/// file compiled into the program, owned only when composed (a gloss with a modifier applied).
+/// Borrowing saves the parser thousands of small allocations per document.
+pub type LexiconText = Cow<'static, str>;
 
 /// A half-open byte range `start..end` into the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -188,9 +195,9 @@ pub struct Preambular {
 pub struct Opening {
     pub text: String,
     /// The lexicon's canonical form, e.g. `إذ يستذكر`.
-    pub phrase: String,
+    pub phrase: LexiconText,
     /// English gloss, e.g. "Recalling"; empty when the phrase is not in the lexicon.
-    pub gloss: String,
+    pub gloss: LexiconText,
     pub start: usize,
     pub end: usize,
 }
@@ -229,13 +236,13 @@ pub struct Verb {
     /// The surface text, as written (without `**`).
     pub text: String,
     /// The head verb, normalised and in its dictionary spelling: `يؤكد` for «يوكد», «ويؤكد», «**يؤكد**».
-    pub lemma: String,
+    pub lemma: LexiconText,
     /// The lexicon phrase matched (`يعرب عن قلقه`), or the lemma when the verb is not in the lexicon.
-    pub phrase: String,
+    pub phrase: LexiconText,
     /// Category slug from the verb lexicon (`condemn`, `welcome` …); `None` when unknown.
-    pub category: Option<String>,
+    pub category: Option<LexiconText>,
     /// English gloss, e.g. "Strongly condemns"; empty when unknown.
-    pub gloss: String,
+    pub gloss: LexiconText,
     /// The clause's opening verb (`true`) or a coordinated one (`… ، ويدعو …`).
     pub opening: bool,
     /// Byte span in the source.
@@ -253,7 +260,7 @@ pub struct Mark {
 /// A mention of a place from the gazetteer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionMention {
-    pub slug: String,
+    pub slug: LexiconText,
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -262,7 +269,7 @@ pub struct RegionMention {
 /// A region a resolution is about, with how often it is named.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResolutionRegion {
-    pub slug: String,
+    pub slug: LexiconText,
     /// Named in the title.
     pub primary: bool,
     pub mentions: u32,

@@ -60,7 +60,7 @@ pub fn tag(_src: &str, doc: &mut Document) {
         r.regions = chosen
             .into_iter()
             .map(|(i, p)| ResolutionRegion {
-                slug: g.regions[i].slug.clone(),
+                slug: g.regions[i].slug.into(),
                 primary: p,
                 mentions: counts[i],
             })
@@ -89,7 +89,7 @@ pub fn mentions(src: &str, para: &Para) -> Vec<RegionMention> {
             let end =
                 crate::parse::verbs::source_end(src, para, ws[h.first_word + h.words - 1].end);
             RegionMention {
-                slug: g.regions[h.region].slug.clone(),
+                slug: g.regions[h.region].slug.into(),
                 text: strip_marks(&src[start..end.max(start)]),
                 start,
                 end,

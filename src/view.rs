@@ -396,7 +396,7 @@ pub fn region_counts(doc: &Document, mentions: bool) -> Vec<(String, usize)> {
             .then(g.regions[a.0].english.cmp(&g.regions[b.0].english))
     });
     v.into_iter()
-        .map(|(i, n)| (g.regions[i].slug.clone(), n))
+        .map(|(i, n)| (g.regions[i].slug.to_string(), n))
         .collect()
 }
 

@@ -52,7 +52,7 @@ fn titles_clause_counts_and_first_verbs_match_the_document() {
             .operative
             .first()
             .and_then(|c| c.verbs.first())
-            .map_or("", |v| v.lemma.as_str());
+            .map_or("", |v| v.lemma.as_ref());
         assert_eq!(first, verb, "{id}: first verb");
     }
 }
@@ -205,7 +205,7 @@ fn coordinated_verbs_bold_or_not() {
         d.resolutions[r].operative[c]
             .verbs
             .iter()
-            .map(|v| v.lemma.clone())
+            .map(|v| v.lemma.to_string())
             .collect()
     };
     assert_eq!(
@@ -225,7 +225,7 @@ fn coordinated_verbs_bold_or_not() {
     );
     let v = &d.resolutions[1].operative[20].verbs[0];
     assert_eq!(
-        (v.text.as_str(), v.gloss.as_str()),
+        (v.text.as_str(), v.gloss.as_ref()),
         ("يدين بشدة", "Strongly condemns")
     );
     assert_eq!(

@@ -69,7 +69,7 @@ fn numbers_alone_on_their_line_label_the_next_line() {
     let openings: Vec<&str> = r
         .preamble
         .iter()
-        .map(|p| p.opening.as_ref().unwrap().gloss.as_str())
+        .map(|p| p.opening.as_ref().unwrap().gloss.as_ref())
         .collect();
     assert_eq!(openings, ["Recalling", "Convinced"]);
 }
@@ -82,7 +82,7 @@ fn dashed_labels_bullets_and_lettered_items() {
     let verbs: Vec<&str> = r.operative[0]
         .verbs
         .iter()
-        .map(|v| v.lemma.as_str())
+        .map(|v| v.lemma.as_ref())
         .collect();
     assert_eq!(verbs, ["يرحب", "يحث"]);
     let items: Vec<(&str, &str)> = r.operative[1]
@@ -178,7 +178,7 @@ fn regions_in_the_older_layout() {
     let slugs: Vec<&str> = d.resolutions[0]
         .regions
         .iter()
-        .map(|g| g.slug.as_str())
+        .map(|g| g.slug.as_ref())
         .collect();
     assert!(
         slugs.contains(&"kashmir") && slugs.contains(&"south-asia"),

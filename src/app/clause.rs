@@ -63,8 +63,8 @@ impl Segments {
             out.push(match v {
                 Some(v) => Segment::Verb {
                     text: t,
-                    category: v.category.clone().unwrap_or_else(|| "unknown".into()),
-                    gloss: v.gloss.clone(),
+                    category: v.category.as_deref().unwrap_or("unknown").to_string(),
+                    gloss: v.gloss.to_string(),
                 },
                 None => Segment::Hit(t),
             });

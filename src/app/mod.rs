@@ -448,7 +448,7 @@ where
         // Badges name places; the broad regions they roll up to stay in the filter.
         .filter(|x| !x.primary || g.slug(&x.slug).is_some_and(|i| !matches!(g.regions[i].kind, "continent" | "subregion")))
         .map(|x| {
-            let name = g.slug(&x.slug).map(|i| g.regions[i].english.clone()).unwrap_or_else(|| x.slug.clone());
+            let name = g.slug(&x.slug).map(|i| g.regions[i].english.clone()).unwrap_or_else(|| x.slug.to_string());
             view! { <span class="badge" class:primary=x.primary data-badge-region=x.slug.clone()>{name}</span> }
         })
         .collect();

@@ -26,7 +26,7 @@ pub const KINDS: [&str; 6] = [
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Region {
-    pub slug: String,
+    pub slug: &'static str,
     pub kind: &'static str,
     pub english: String,
     /// Direct parents' indices.
@@ -50,7 +50,7 @@ struct Name {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub regions: Vec<Region>,
-    by_slug: HashMap<String, usize>,
+    by_slug: HashMap<&'static str, usize>,
     /// First word without article → names, longest first.
     names: HashMap<String, Vec<Name>>,
     /// Every written form a name's first word can take with particles and the article
@@ -100,7 +100,8 @@ const PLACE_CONTEXT: [&str; 16] = [
 ];
 
 impl Gazetteer {
-    pub fn from_tsv(tsv: &str) -> Gazetteer {
+    /// Reads the data file; it is compiled in (`'static`), so slugs borrow from it.
+    pub fn from_tsv(tsv: &'static str) -> Gazetteer {
         let mut g = Gazetteer::default();
         let mut parents_text: Vec<(usize, String)> = Vec::new();
         for (i, line) in tsv.lines().enumerate() {
@@ -146,10 +147,10 @@ impl Gazetteer {
                 continue;
             }
             let idx = g.regions.len();
-            g.by_slug.insert(slug.to_string(), idx);
+            g.by_slug.insert(slug, idx);
             parents_text.push((idx, get(3).to_string()));
             g.regions.push(Region {
-                slug: slug.to_string(),
+                slug,
                 kind,
                 english: english.to_string(),
                 parents: vec![],
@@ -373,7 +374,7 @@ mod tests {
         let v: Vec<&str> = w.iter().map(|w| &n[w.start..w.end]).collect();
         g.find(&v)
             .into_iter()
-            .map(|h| g.regions[h.region].slug.clone())
+            .map(|h| g.regions[h.region].slug.to_string())
             .collect()
     }
 
@@ -444,18 +445,14 @@ mod tests {
         let up: Vec<&str> = g
             .ancestors(mali)
             .iter()
-            .map(|&i| g.regions[i].slug.as_str())
+            .map(|&i| g.regions[i].slug)
             .collect();
         assert!(
             up.contains(&"sahel") && up.contains(&"africa"),
             "Mali should roll up to the Sahel and Africa: {up:?}"
         );
         let k = g.slug("nagorno-karabakh").unwrap();
-        let up: Vec<&str> = g
-            .ancestors(k)
-            .iter()
-            .map(|&i| g.regions[i].slug.as_str())
-            .collect();
+        let up: Vec<&str> = g.ancestors(k).iter().map(|&i| g.regions[i].slug).collect();
         assert!(up.contains(&"azerbaijan") && up.contains(&"caucasus"));
     }
 

@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use super::phrase::{PhraseMatch, PhraseTable};
+use crate::model::LexiconText;
 use crate::text::normalize;
 
 /// The fixed set of verb categories. These slugs appear in URLs: never rename one.
@@ -17,17 +18,17 @@ const OPENINGS_TSV: &str = include_str!("openings.tsv");
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbEntry {
     /// The phrase as usually written, e.g. `يعرب عن قلقه`.
-    pub phrase: String,
+    pub phrase: &'static str,
     /// The head verb in its dictionary spelling, e.g. `يعرب`.
-    pub lemma: String,
+    pub lemma: &'static str,
     pub category: &'static str,
-    pub gloss: String,
+    pub gloss: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpeningEntry {
-    pub phrase: String,
-    pub gloss: String,
+    pub phrase: &'static str,
+    pub gloss: &'static str,
 }
 
 /// A problem in a lexicon file: reported by the lexicon tests, never at run time.
@@ -42,7 +43,7 @@ pub struct LexiconError {
 pub struct Lexicon {
     pub verbs: Vec<VerbEntry>,
     /// Modifier gloss templates (`Strongly {}`), indexed by the phrase table's modifier payloads.
-    pub modifiers: Vec<String>,
+    pub modifiers: Vec<&'static str>,
     pub openings: Vec<OpeningEntry>,
     verb_table: PhraseTable,
     opening_table: PhraseTable,
@@ -56,7 +57,7 @@ pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| Lexicon::from_tsv(VERBS_TSV, OPENINGS_TSV))
 }
 
-fn rows(tsv: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+fn rows(tsv: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
     tsv.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
@@ -64,7 +65,8 @@ fn rows(tsv: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 }
 
 impl Lexicon {
-    pub fn from_tsv(verbs: &str, openings: &str) -> Lexicon {
+    /// Reads the two data files. They are compiled in (`'static`), so entries borrow from them.
+    pub fn from_tsv(verbs: &'static str, openings: &'static str) -> Lexicon {
         let mut lx = Lexicon::default();
         let mut seen = std::collections::HashSet::new();
         for (line, cols) in rows(verbs) {
@@ -91,10 +93,10 @@ impl Lexicon {
                     }
                     lx.verb_table.insert(phrase, lx.verbs.len());
                     lx.verbs.push(VerbEntry {
-                        phrase: phrase.to_string(),
-                        lemma: lemma.to_string(),
+                        phrase,
+                        lemma,
                         category: cat,
-                        gloss: gloss.to_string(),
+                        gloss,
                     });
                 }
                 ["modifier", phrase, rest @ ..] => {
@@ -105,7 +107,7 @@ impl Lexicon {
                     }
                     lx.verb_table.insert_modifier(phrase, lx.modifiers.len());
                     lx.opening_table.insert_modifier(phrase, lx.modifiers.len());
-                    lx.modifiers.push(template.to_string());
+                    lx.modifiers.push(template);
                 }
                 _ => lx
                     .errors
@@ -125,10 +127,7 @@ impl Lexicon {
                         continue;
                     }
                     lx.opening_table.insert(phrase, lx.openings.len());
-                    lx.openings.push(OpeningEntry {
-                        phrase: phrase.to_string(),
-                        gloss: gloss.to_string(),
-                    });
+                    lx.openings.push(OpeningEntry { phrase, gloss });
                 }
                 _ => lx.errors.push(LexiconError {
                     file: "openings.tsv",
@@ -158,19 +157,15 @@ impl Lexicon {
     }
 
     /// The gloss of a match, with its modifiers' templates applied (`Strongly condemns`).
-    pub fn gloss(&self, m: &PhraseMatch) -> String {
-        let mut g = self
-            .verbs
-            .get(m.payload)
-            .map(|v| v.gloss.clone())
-            .unwrap_or_default();
+    pub fn gloss(&self, m: &PhraseMatch) -> LexiconText {
+        let mut g = LexiconText::Borrowed(self.verbs.get(m.payload).map_or("", |v| v.gloss));
         for &i in &m.modifiers {
-            let t = self.modifiers.get(i).map(String::as_str).unwrap_or("");
+            let t = self.modifiers.get(i).copied().unwrap_or("");
             if t.is_empty() || already_has(&g, t) {
                 continue;
             }
             let lowered = lower_first(&g);
-            g = t.replace("{}", &lowered);
+            g = LexiconText::Owned(t.replace("{}", &lowered));
         }
         g
     }
@@ -247,7 +242,7 @@ mod tests {
         lx.match_verb(&v).map(|m| {
             (
                 lx.verbs[m.payload].category.to_string(),
-                lx.gloss(&m),
+                lx.gloss(&m).into_owned(),
                 m.len,
             )
         })

@@ -324,8 +324,8 @@ fn read_resolution(
                     let end = verbs::source_end(src, &para, last.end);
                     let text = strip_marks(&src[start..end]);
                     Opening {
-                        phrase: entry.map_or_else(|| text.clone(), |e| e.phrase.clone()),
-                        gloss: entry.map_or_else(String::new, |e| e.gloss.clone()),
+                        phrase: entry.map_or_else(|| text.clone().into(), |e| e.phrase.into()),
+                        gloss: entry.map_or("", |e| e.gloss).into(),
                         text,
                         start,
                         end,
@@ -477,6 +477,11 @@ fn assign_ids(doc: &mut Document) {
         .iter()
         .map(|e| e.id.as_deref().and_then(parse_id))
         .collect();
+    // Each row's id as resolutions print it, worked out once (it is compared for every resolution).
+    let toc_display: Vec<Option<String>> = toc_ids
+        .iter()
+        .map(|id| id.as_ref().map(ResolutionId::display))
+        .collect();
     let used: Vec<String> = doc
         .resolutions
         .iter()
@@ -512,9 +517,9 @@ fn assign_ids(doc: &mut Document) {
             .iter()
             .enumerate()
             .filter(|(i, _)| {
-                toc_ids[*i]
+                toc_display[*i]
                     .as_ref()
-                    .is_some_and(|id| !used.contains(&id.display()))
+                    .is_some_and(|id| !used.contains(id))
             })
             .map(|(i, w)| (i, similarity(&mine, w)))
             .filter(|(_, s)| *s >= 0.5)
@@ -590,11 +595,11 @@ fn assign_ids(doc: &mut Document) {
 
     // Titles: the table of contents' wording where it differs, and where the body has none.
     for r in &mut doc.resolutions {
-        let Some(e) = doc.toc.iter().find(|e| {
-            e.id.as_deref()
-                .and_then(parse_id)
-                .is_some_and(|id| id.display() == r.id)
-        }) else {
+        let Some(e) = toc_display
+            .iter()
+            .position(|id| id.as_deref() == Some(r.id.as_str()))
+            .map(|i| &doc.toc[i])
+        else {
             continue;
         };
         if r.title.is_empty() {

@@ -108,9 +108,9 @@ fn make_verb(
     match m.and_then(|m| lx.verbs.get(m.payload).map(|e| (m, e))) {
         Some((m, e)) => Verb {
             text,
-            lemma: e.lemma.clone(),
-            phrase: e.phrase.clone(),
-            category: Some(e.category.to_string()),
+            lemma: e.lemma.into(),
+            phrase: e.phrase.into(),
+            category: Some(e.category.into()),
             gloss: lx.gloss(m),
             opening,
             start,
@@ -123,10 +123,10 @@ fn make_verb(
                 .to_string();
             Verb {
                 text,
-                phrase: lemma.clone(),
-                lemma,
+                phrase: lemma.clone().into(),
+                lemma: lemma.into(),
                 category: None,
-                gloss: String::new(),
+                gloss: "".into(),
                 opening,
                 start,
                 end,
@@ -172,7 +172,7 @@ mod tests {
                     v.text,
                     "the span should cover the verb text"
                 );
-                (v.text, v.opening, v.category)
+                (v.text, v.opening, v.category.map(|c| c.into_owned()))
             })
             .collect()
     }
