@@ -71,6 +71,27 @@ proptest! {
     }
 
     #[test]
+    fn the_document_pass_agrees_with_normalising_each_string(doc in document()) {
+        // The one-pass document normalisation (copied runs, tables, words found as it goes) must
+        // give what the plain per-char normalisation and word splitter give on the same text.
+        let n = qarar::text::Normalized::document(&doc);
+        let expected = qarar::text::normalize(&doc.replace("**", ""));
+        prop_assert_eq!(&n.text, &expected, "the folded text should be the same");
+        let words: Vec<&str> = n.words_in(0, n.text.len()).iter().map(|w| &n.text[w.start..w.end]).collect();
+        let expected_words: Vec<&str> = qarar::lexicon::words(&expected).iter().map(|w| &expected[w.start..w.end]).collect();
+        prop_assert_eq!(words, expected_words, "the words should be the same");
+    }
+
+    #[test]
+    fn the_digit_test_agrees_with_a_byte_loop(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        prop_assert_eq!(
+            qarar::parse::scan::has_ascii_digit(&bytes),
+            bytes.iter().any(u8::is_ascii_digit),
+            "eight bytes at a time should find a digit exactly when there is one"
+        );
+    }
+
+    #[test]
     fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = qarar::parse_bytes(&bytes);
     }

@@ -9,7 +9,7 @@ pub use crate::text::normalize::Word;
 
 /// Is `c` part of a word? Letters and digits of any script; `/` and `-` are not.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     // The common cases without Unicode table look-ups (they dominated the parse's profile).
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => {
@@ -48,9 +48,6 @@ pub fn words(text: &str) -> Vec<Word> {
                 ARABIC_WORD[(((x & 1) as usize) << 6) | (b[i + 1] & 0x3F) as usize],
                 2,
             )
-        } else if (x == 0xDA || x == 0xDB) && i + 1 < b.len() {
-            let cp = (((x & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
-            (matches!(cp, 0x0680..=0x06D3 | 0x06F0..=0x06F9), 2)
         } else {
             match text[i..].chars().next() {
                 Some(c) => (is_word_char(c), c.len_utf8()),

@@ -12,11 +12,13 @@ pub fn references(src: &str, para: &Para) -> Vec<Reference> {
     let s = para.norm_text();
     let b = s.as_bytes();
     // Most paragraphs cite nothing: no digit, no reference.
-    if !b.iter().any(u8::is_ascii_digit) {
+    if !super::scan::has_ascii_digit(b) {
         return Vec::new();
     }
-    let security_council = s.contains("مجلس الامن");
-    let un_body = s.contains("الجمعيه العامه") || s.contains("حقوق الانسان");
+    // Which body a bare number belongs to is asked only when a number needs it: searching every
+    // paragraph with a digit for these phrases was most of this function's cost.
+    let mut security_council = None;
+    let mut un_body = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -41,7 +43,9 @@ pub fn references(src: &str, para: &Para) -> Vec<Reference> {
                     end,
                     format!("{session}/{number}-{}", committee.trim()),
                 ));
-            } else if un_body {
+            } else if *un_body
+                .get_or_insert_with(|| s.contains("الجمعيه العامه") || s.contains("حقوق الانسان"))
+            {
                 out.push(reference(
                     ReferenceKind::UnResolution,
                     i,
@@ -55,7 +59,9 @@ pub fn references(src: &str, para: &Para) -> Vec<Reference> {
         let j = s[i..]
             .find(|c: char| !c.is_ascii_digit())
             .map_or(s.len(), |k| i + k);
-        if security_council && (3..=4).contains(&(j - i)) {
+        if (3..=4).contains(&(j - i))
+            && *security_council.get_or_insert_with(|| s.contains("مجلس الامن"))
+        {
             // `822 (1993)`: a resolution number with its year.
             let rest = &s[j..];
             let t = rest.trim_start();

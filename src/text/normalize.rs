@@ -89,18 +89,26 @@ const ARABIC_FOLD: [u16; 128] = {
     t
 };
 
-/// Opens or closes a word at output offset `at`.
-#[inline]
-fn edge(words: &mut Vec<Word>, open: &mut Option<usize>, is_word: bool, at: usize) {
-    match (is_word, *open) {
-        (true, None) => *open = Some(at),
-        (false, Some(s)) => {
-            words.push(Word { start: s, end: at });
-            *open = None;
+/// How each ASCII byte goes through the document pass: `ASCII_KEEP` (folds to itself; `*` is
+/// left out because `**` is a mark, upper case because it is lowered) and `ASCII_WORD` (part of a
+/// word). Bytes from 0x80 have neither bit.
+const ASCII_KEEP: u8 = 1;
+const ASCII_WORD: u8 = 2;
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut k = 0;
+    while k < 128 {
+        let x = k as u8;
+        if !x.is_ascii_uppercase() && x != b'*' {
+            t[k] = ASCII_KEEP;
         }
-        _ => {}
+        if x.is_ascii_alphanumeric() {
+            t[k] |= ASCII_WORD;
+        }
+        k += 1;
     }
-}
+    t
+};
 
 /// Records that normalised offset `n` maps to source offset `s`, unless the last anchor already
 /// says so.
@@ -286,96 +294,132 @@ impl Normalized {
     }
 
     /// Normalises a whole document once, `**` marks dropped: lines and paragraphs are then
-    /// slices of it ([`NormSlice`]), so no text is normalised twice. One pass over the bytes:
-    /// ASCII and Arabic letters are folded from a table without decoding chars; anchors are
-    /// written only where the offsets between the texts shift.
+    /// slices of it ([`NormSlice`]), so no text is normalised twice. One pass over the bytes that
+    /// also finds the words. Runs of bytes that fold to themselves (nearly all of a document) are
+    /// not written byte by byte but copied whole when the run ends; ASCII and the Arabic block
+    /// are classified from tables without decoding chars; anchors are written only where the
+    /// offsets between the texts shift.
     pub fn document(src: &str) -> Normalized {
         use crate::lexicon::phrase::ARABIC_WORD;
         let b = src.as_bytes();
-        let mut out: Vec<u8> = Vec::with_capacity(b.len());
+        let mut out: Vec<u8> = Vec::with_capacity(b.len() + 8);
         let mut anchors: Vec<(u32, u32)> = vec![(0, 0)];
-        let mut words: Vec<Word> = Vec::with_capacity(b.len() / 10);
-        // Where the current word started in `out`, if one is open.
-        let mut word: Option<usize> = None;
+        let mut words: Vec<Word> = Vec::with_capacity(b.len() / 8);
+        // Source bytes `copied..i` fold to themselves and are still to be copied to `out`.
+        let mut copied = 0;
+        // The output offset where the open word started, when one is open.
+        let mut word_start = 0;
+        let mut in_word = false;
         let mut i = 0;
+        // Output offset of source byte `i`, were the pending run copied.
+        macro_rules! at {
+            () => {
+                out.len() + (i - copied)
+            };
+        }
+        macro_rules! edge {
+            ($is_word:expr, $pos:expr) => {
+                let w: bool = $is_word;
+                if w != in_word {
+                    if w {
+                        word_start = $pos;
+                    } else {
+                        words.push(Word {
+                            start: word_start,
+                            end: $pos,
+                        });
+                    }
+                    in_word = w;
+                }
+            };
+        }
         while i < b.len() {
             let x = b[i];
-            let is_word;
-            if x < 0x80 {
-                if x == b'*' && b.get(i + 1) == Some(&b'*') {
-                    // A mark is invisible: it neither ends nor starts a word.
-                    i += 2;
-                    shift(&mut anchors, out.len(), i);
-                    continue;
-                }
-                is_word = x.is_ascii_alphanumeric();
-                edge(&mut words, &mut word, is_word, out.len());
-                out.push(x.to_ascii_lowercase());
+            let class = ASCII_CLASS[x as usize];
+            if class & ASCII_KEEP != 0 {
+                edge!(class & ASCII_WORD != 0, at!());
                 i += 1;
                 continue;
             }
             if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
                 let y = b[i + 1];
-                let idx = ((((x & 0x1F) as usize) << 6) | (y & 0x3F) as usize) - 0x600;
-                match ARABIC_FOLD[idx] {
-                    KEEP => {
-                        edge(&mut words, &mut word, ARABIC_WORD[idx], out.len());
-                        out.push(x);
-                        out.push(y);
-                        i += 2;
-                        continue;
-                    }
-                    DROP => {
-                        i += 2;
+                let idx = (((x & 1) as usize) << 6) | (y & 0x3F) as usize;
+                let fold = ARABIC_FOLD[idx];
+                if fold == KEEP {
+                    edge!(ARABIC_WORD[idx], at!());
+                    i += 2;
+                    continue;
+                }
+                if fold != 0xFFFF {
+                    out.extend_from_slice(&b[copied..i]);
+                    i += 2;
+                    copied = i;
+                    if fold == DROP {
+                        // A diacritic or tatweel: invisible, it neither ends nor starts a word.
                         shift(&mut anchors, out.len(), i);
-                        continue;
-                    }
-                    0xFFFF => {}
-                    fold => {
+                    } else {
                         let lead = if fold & REPLACE_D8 != 0 { 0xD8 } else { 0xD9 };
                         let second = (fold & 0xFF) as u8;
-                        let folded_idx =
-                            ((((lead & 0x1F) as usize) << 6) | (second & 0x3F) as usize) - 0x600;
-                        edge(&mut words, &mut word, ARABIC_WORD[folded_idx], out.len());
+                        edge!(
+                            ARABIC_WORD[(((lead & 1) as usize) << 6) | (second & 0x3F) as usize],
+                            out.len()
+                        );
                         out.push(lead);
                         out.push(second);
-                        i += 2;
-                        continue;
                     }
+                    continue;
                 }
+            }
+            out.extend_from_slice(&b[copied..i]);
+            copied = i;
+            if x < 0x80 {
+                if x == b'*' && b.get(i + 1) == Some(&b'*') {
+                    // A mark is invisible: it neither ends nor starts a word.
+                    i += 2;
+                } else {
+                    // An upper-case letter (a lone `*` is kept as it is).
+                    edge!(x.is_ascii_alphanumeric(), out.len());
+                    out.push(x.to_ascii_lowercase());
+                    i += 1;
+                }
+                copied = i;
+                shift(&mut anchors, out.len(), i);
+                continue;
             }
             // Anything else: decode the char and fold it; every char it becomes maps to it.
             let Some(c) = src[i..].chars().next() else {
                 break;
             };
             let mut buf = [0u8; 4];
-            let mut put = |ch: char,
-                           out: &mut Vec<u8>,
-                           anchors: &mut Vec<(u32, u32)>,
-                           words: &mut Vec<Word>,
-                           word: &mut Option<usize>| {
-                shift(anchors, out.len(), i);
-                edge(words, word, ch.is_alphanumeric(), out.len());
+            let mut put = |ch: char, out: &mut Vec<u8>| {
+                shift(&mut anchors, out.len(), i);
+                edge!(crate::lexicon::phrase::is_word_char(ch), out.len());
                 out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
             };
             match normalize_char(c) {
-                Folded::One(y) => put(y, &mut out, &mut anchors, &mut words, &mut word),
+                Folded::One(y) => put(y, &mut out),
                 Folded::Drop => {}
-                Folded::Many => {
-                    fold_presentation(c, |y| put(y, &mut out, &mut anchors, &mut words, &mut word))
-                }
+                Folded::Many => fold_presentation(c, |y| put(y, &mut out)),
             }
             i += c.len_utf8();
+            copied = i;
             shift(&mut anchors, out.len(), i);
         }
-        edge(&mut words, &mut word, false, out.len());
+        out.extend_from_slice(&b[copied..]);
+        if in_word {
+            words.push(Word {
+                start: word_start,
+                end: out.len(),
+            });
+        }
         debug_assert!(std::str::from_utf8(&out).is_ok());
-        // SAFETY: every byte written above is a lower-cased ASCII byte, a two-byte sequence whose
-        // lead is D8 or D9 and whose second byte is a continuation byte (copied from valid UTF-8,
-        // or a folded Arabic letter from `ARABIC_FOLD`), or a whole char from `encode_utf8`; marks
-        // are skipped as two ASCII bytes. So `out` is UTF-8. Validating it again cost a tenth of
-        // the whole parse (measured with callgrind); debug builds check it here, and a property test
-        // (`the_normalised_document_is_utf8`) checks it on arbitrary text.
+        // SAFETY: `out` is made of (1) runs copied whole from `src` between char boundaries
+        // (`copied` and `i` only ever stand at the start of a char), (2) lower-cased ASCII bytes,
+        // (3) two-byte sequences with lead D8 or D9 and a continuation byte from `ARABIC_FOLD`,
+        // and (4) whole chars from `encode_utf8`; marks are skipped as two ASCII bytes. So it is
+        // UTF-8. Validating it again cost a tenth of the whole parse (measured with callgrind);
+        // debug builds check it here, and a property test (`the_normalised_document_is_utf8`)
+        // checks it on arbitrary text.
         let text = unsafe { String::from_utf8_unchecked(out) };
         Normalized {
             text,
