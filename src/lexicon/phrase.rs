@@ -35,8 +35,14 @@ pub(crate) const ARABIC_WORD: [bool; 128] = {
 /// Splits normalised text into words. Arabic letters and ASCII are classified from their bytes;
 /// other chars through Unicode's tables.
 pub fn words(text: &str) -> Vec<Word> {
+    first_words(text, usize::MAX)
+}
+
+/// The first `limit` words of normalised text (a line's opening is in its first few words: no
+/// need to split the rest).
+pub fn first_words(text: &str, limit: usize) -> Vec<Word> {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 10);
+    let mut out = Vec::with_capacity((text.len() / 10).min(limit));
     let mut start = None;
     let mut i = 0;
     while i < b.len() {
@@ -59,6 +65,9 @@ pub fn words(text: &str) -> Vec<Word> {
             (false, Some(s)) => {
                 out.push(Word { start: s, end: i });
                 start = None;
+                if out.len() == limit {
+                    return out;
+                }
             }
             _ => {}
         }
@@ -143,6 +152,13 @@ impl PhraseTable {
     /// `ws[0]` when the caller stripped a clitic or a pronoun).
     pub fn match_words(&self, first: &str, ws: &[&str]) -> Option<PhraseMatch> {
         let list = self.by_first.get(first)?;
+        // Whether a modifier starts at word j, asked once per j: a first word such as إذ heads
+        // dozens of phrases, and each one that differs at a word asked the same question again.
+        let mut memo: [Option<Option<(usize, usize)>>; 16] = [None; 16];
+        let mut modifier_at = |j: usize| match memo.get_mut(j) {
+            Some(slot) => *slot.get_or_insert_with(|| self.modifier_at(&ws[j.min(ws.len())..])),
+            None => self.modifier_at(&ws[j.min(ws.len())..]),
+        };
         'candidates: for (rest, payload) in list {
             let mut modifiers = Vec::new();
             let mut j = 1;
@@ -156,7 +172,7 @@ impl PhraseTable {
                         j += 1;
                         break;
                     }
-                    match self.modifier_at(&ws[j..]) {
+                    match modifier_at(j) {
                         Some((n, m)) => {
                             modifiers.push(m);
                             j += n;
@@ -165,7 +181,7 @@ impl PhraseTable {
                     }
                 }
             }
-            while let Some((n, m)) = self.modifier_at(&ws[j.min(ws.len())..]) {
+            while let Some((n, m)) = modifier_at(j) {
                 modifiers.push(m);
                 j += n;
             }

@@ -1,7 +1,7 @@
 //! The first pass: every non-blank line is read once, normalised, and given a kind.
 
 use super::scan::{self, Heading, TocRow};
-use crate::lexicon::{lexicon, words};
+use crate::lexicon::{first_words, lexicon};
 use crate::text::lines::{split_lines, trim};
 use crate::text::normalize::{NormSlice, Normalized, SourceMap};
 
@@ -156,8 +156,8 @@ pub fn classify(s: &str) -> Kind {
         cut -= 1;
     }
     let head = &s[..cut];
-    let ws = words(head);
-    let first: Vec<&str> = ws.iter().take(8).map(|w| &head[w.start..w.end]).collect();
+    let ws = first_words(head, 8);
+    let first: Vec<&str> = ws.iter().map(|w| &head[w.start..w.end]).collect();
     let lx = lexicon();
     if lx.match_opening(&first).is_some() || is_generic_opening(&first) {
         return Kind::Opening;
