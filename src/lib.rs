@@ -11,6 +11,7 @@
 //! assert_eq!(doc.resolutions[0].operative[0].verbs[0].lemma, "يرحب");
 //! ```
 
+pub mod import;
 pub mod lexicon;
 pub mod model;
 pub mod parse;
@@ -27,7 +28,8 @@ pub use parse::parse;
 /// Why a file is not a session document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
-    Decode(text::DecodeError),
+    /// Not a file Qarar reads (PDF, .doc, an image …), a broken .docx, or bytes that are not text.
+    Import(import::ImportError),
     /// Text, but no resolution in it.
     NoResolutions,
 }
@@ -35,7 +37,7 @@ pub enum InputError {
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            InputError::Decode(e) => e.fmt(f),
+            InputError::Import(e) => e.fmt(f),
             InputError::NoResolutions => write!(
                 f,
                 "no resolution found: this does not look like a session of OIC resolutions (no «قرار رقم …» heading or «إنّ مجلس وزراء الخارجية» formula)"
@@ -46,27 +48,34 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Decodes and parses a file's bytes; refuses what is not a session document.
+/// Reads a file's bytes (plain text in any supported encoding, .docx or .html) and parses them;
+/// refuses what is not a session document.
 pub fn parse_bytes(bytes: &[u8]) -> Result<(Document, text::Decoded), InputError> {
-    let decoded = text::decode(bytes).map_err(InputError::Decode)?;
+    let imported = import::to_text(bytes).map_err(InputError::Import)?;
+    let decoded = imported.decoded;
     let mut doc = parse(&decoded.text);
     if doc.resolutions.is_empty() {
         return Err(InputError::NoResolutions);
     }
+    let how = match imported.format {
+        import::Format::Text => format!(
+            "read as {}{}",
+            decoded.encoding,
+            if decoded.bom {
+                " (with a byte-order mark)"
+            } else {
+                ""
+            }
+        ),
+        import::Format::Html => format!("read as a web page (.html) in {}", decoded.encoding),
+        f => format!("read as a {}", f.name()),
+    };
     doc.diagnostics.insert(
         0,
         model::Diagnostic {
             severity: model::Severity::Info,
             code: "encoding".into(),
-            message: format!(
-                "read as {}{}",
-                decoded.encoding,
-                if decoded.bom {
-                    " (with a byte-order mark)"
-                } else {
-                    ""
-                }
-            ),
+            message: how,
             span: None,
             resolution: None,
         },

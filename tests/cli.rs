@@ -1,6 +1,40 @@
 //! The command line, as tools outside the project use it.
 
+mod common;
+
 use std::process::Command;
+
+#[test]
+fn parse_reads_a_docx_and_a_web_page_like_the_text() {
+    let dir = std::env::temp_dir().join(format!("qarar-cli-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let count = |out: &std::process::Output| -> usize {
+        let v: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("stdout should be JSON");
+        v["resolutions"].as_array().map_or(0, Vec::len)
+    };
+    for (name, bytes) in [
+        (
+            "session.docx",
+            common::formats::docx(common::DEFAULT_SESSION, true),
+        ),
+        (
+            "session.html",
+            common::formats::html(common::DEFAULT_SESSION).into_bytes(),
+        ),
+    ] {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let out = qarar(&["parse", p.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{name} should parse: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(count(&out), 56, "{name} should give the 56 resolutions");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
 
 fn qarar(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_qarar"))

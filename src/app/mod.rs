@@ -309,7 +309,7 @@ where
                 <button class="copy-link" on:click=move |_| { copy_text(&page_url()); status.set("Link copied.".into()); }>"نسخ الرابط · Copy link"</button>
                 <label class="open">
                     "فتح ملف · Open a session file "
-                    <input type="file" accept=".txt,text/plain" on:change=move |ev| {
+                    <input type="file" accept=".txt,.docx,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(f) = input.files().and_then(|f| f.get(0)) {
                             open_file(f);

@@ -6,6 +6,7 @@ pub mod inline;
 pub mod legacy;
 pub mod lines;
 pub mod normalize;
+pub mod presentation;
 
 pub use decode::{decode, DecodeError, Decoded};
 pub use lines::{split_lines, Line};

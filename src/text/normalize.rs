@@ -3,11 +3,12 @@
 //! Folds what varies between typists, converters and fonts but not in meaning: diacritics and
 //! tatweel are dropped; alef with hamza or madda, alef wasla → ا; ى and ئ → ي; ؤ → و; ة → ه;
 //! Persian yeh and kaf → ي, ك; Arabic-Indic digits → ASCII digits; dashes → `-`; presentation
-//! forms (U+FB50–FDFF, U+FE70–FEFF, what PDF exports produce) through NFKC; bidi and zero-width
+//! forms (U+FB50–FDFF, U+FE70–FEFF, what PDF exports produce) through their compatibility
+//! decomposition (a generated table, `presentation.rs`); bidi and zero-width
 //! controls dropped; ASCII lower-cased. Typos that follow from these folds (يوكد for يؤكد) match
 //! for free.
 
-use unicode_normalization::char::decompose_compatible;
+use super::presentation::PRESENTATION_FORMS;
 
 /// What one source char becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,12 +127,18 @@ fn shift(anchors: &mut Vec<(u32, u32)>, n: usize, s: usize) {
     anchors.push((n as u32, s as u32));
 }
 
-/// Decomposes a presentation form and folds each resulting char.
+/// Decomposes a presentation form (from the generated table, [`PRESENTATION_FORMS`]) and folds
+/// each resulting char. A code point the table lacks (unassigned in these blocks) is dropped.
 pub fn fold_presentation(c: char, mut out: impl FnMut(char)) {
-    decompose_compatible(c, |d| match normalize_char(d) {
-        Folded::One(x) => out(x),
-        Folded::Drop | Folded::Many => {}
-    });
+    let Ok(k) = PRESENTATION_FORMS.binary_search_by_key(&(c as u32), |&(cp, _)| cp) else {
+        return;
+    };
+    for d in PRESENTATION_FORMS[k].1.chars() {
+        match normalize_char(d) {
+            Folded::One(x) => out(x),
+            Folded::Drop | Folded::Many => {}
+        }
+    }
 }
 
 /// Normalises a whole string.
@@ -579,6 +586,23 @@ mod tests {
         assert_eq!(normalize("\u{FEF3}\u{FEAA}\u{FEF4}\u{FEE6}"), "يدين");
         // The lam-alef ligature becomes two letters.
         assert_eq!(normalize("\u{FEFB}"), "لا");
+    }
+
+    #[test]
+    fn presentation_table_matches_unicode() {
+        // The generated table must say what Unicode says for every code point of both blocks;
+        // if this fails, regenerate it (see examples/gen_presentation.rs).
+        for cp in (0xFB50..=0xFDFF).chain(0xFE70..=0xFEFF) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut want = String::new();
+            unicode_normalization::char::decompose_compatible(c, |x| want.push(x));
+            let got = PRESENTATION_FORMS
+                .binary_search_by_key(&cp, |&(k, _)| k)
+                .map_or_else(|_| c.to_string(), |k| PRESENTATION_FORMS[k].1.to_string());
+            assert_eq!(got, want, "U+{cp:04X} should decompose as Unicode says");
+        }
     }
 
     #[test]

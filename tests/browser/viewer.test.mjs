@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, shown, counter, fixtures } from './harness.mjs';
+import { serve, launch, open, shown, counter, fixtures, docxOf } from './harness.mjs';
 
 let server;
 let browser;
@@ -113,7 +113,28 @@ test('opening a file with the file input replaces the view; a bad file is refuse
   assert.equal(await page.locator('[data-resolution="36/45-س"]').count(), 1);
   await page.setInputFiles('input[type=file]', { name: 'image.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0]) });
   await page.waitForSelector('[role=alert]');
-  assert.match(await page.locator('[role=alert]').innerText(), /binary/);
+  assert.match(await page.locator('[role=alert]').innerText(), /PNG image.*\.docx/s);
+  assert.equal(await shown(page), 3, 'the current view stays as it was');
+  await page.close();
+});
+
+test('a Word .docx and a saved web page open like the text; a PDF is refused naming what works', async () => {
+  const page = await open(browser, server.url);
+  const session = await readFile(join(fixtures, '..', '..', 'sessions', 'cfm-44-political-ar.txt'), 'utf8');
+  const older = await readFile(join(fixtures, 'older-layout.txt'), 'utf8');
+  await page.setInputFiles('input[type=file]', { name: 'older.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docxOf(older) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 3);
+  await page.setInputFiles('input[type=file]', { name: 'session.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docxOf(session) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 56);
+  assert.ok(await page.locator('mark.verb').count() > 550, 'the verbs of the .docx are found and marked');
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const html = `<!DOCTYPE html><html><head><script>window.pwned = 1</script></head><body>${esc(older).split('\n').map((l) => `<p>${l.replace(/\*\*(.*?)\*\*/g, '<b>$1</b>')}</p>`).join('')}</body></html>`;
+  await page.setInputFiles('input[type=file]', { name: 'older.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 3);
+  assert.equal(await page.evaluate(() => window.pwned), undefined, 'the script in the page did not run');
+  await page.setInputFiles('input[type=file]', { name: 'x.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
+  await page.waitForSelector('[role=alert]');
+  assert.match(await page.locator('[role=alert]').innerText(), /PDF.*\.docx/s);
   assert.equal(await shown(page), 3, 'the current view stays as it was');
   await page.close();
 });

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod formats;
+
 use qarar::model::{Document, Span};
 
 pub const DEFAULT_SESSION: &str = include_str!("../../sessions/cfm-44-political-ar.txt");

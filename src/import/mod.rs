@@ -1,0 +1,152 @@
+//! Before decoding: what kind of file the bytes are. Plain text goes straight to
+//! [`crate::text::decode`]; a Word `.docx` ([`docx`]) and a saved web page ([`html`]) are turned
+//! into the same plain text first, bold runs written as `**…**` marks so emphasis survives; PDF,
+//! the old binary `.doc`, images and other archives are refused with a message that names the
+//! formats that work.
+
+pub mod docx;
+pub mod html;
+
+use crate::text::{decode, DecodeError, Decoded};
+
+/// The formats Qarar reads, for messages.
+pub const FORMATS: &str =
+    "plain text (.txt, any Arabic encoding), Word (.docx) or a saved web page (.html)";
+
+/// A file's format, told from its first bytes (never from its name: names lie, and a pasted or
+/// dropped file may have none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Docx,
+    Html,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "plain text",
+            Format::Docx => "Word document (.docx)",
+            Format::Html => "web page (.html)",
+        }
+    }
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// A format Qarar does not read (PDF, .doc, an image …), by name.
+    Unsupported(&'static str),
+    /// A `.docx` that could not be read: a broken archive, or one without a document in it.
+    BadDocx(String),
+    Decode(DecodeError),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Unsupported(what) => {
+                write!(f, "this is {what}, which Qarar cannot read; open {FORMATS}")
+            }
+            ImportError::BadDocx(why) => write!(f, "this Word file cannot be read: {why}"),
+            ImportError::Decode(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Signatures of formats that are refused, with what to call them.
+const REFUSED: [(&[u8], &str); 9] = [
+    (b"%PDF", "a PDF file"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "an old Word (.doc) or other Office 97 file",
+    ),
+    (b"{\\rtf", "a Rich Text (.rtf) file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\0", "a TIFF image"),
+    (b"MM\0*", "a TIFF image"),
+    (b"\x1F\x8B", "a gzip archive"),
+];
+
+/// Tells the format from the first bytes. A zip is taken for a `.docx` here; [`docx::to_text`]
+/// says so if it is another kind of archive.
+pub fn sniff(bytes: &[u8]) -> Result<Format, ImportError> {
+    if let Some((_, what)) = REFUSED.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Err(ImportError::Unsupported(what));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Ok(Format::Docx);
+    }
+    Ok(Format::Text)
+}
+
+/// What [`to_text`] made of a file: the text to parse, how it was decoded, and its format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub decoded: Decoded,
+    pub format: Format,
+}
+
+/// Reads any supported file as the plain text the parser reads.
+pub fn to_text(bytes: &[u8]) -> Result<Imported, ImportError> {
+    match sniff(bytes)? {
+        Format::Docx => Ok(Imported {
+            decoded: Decoded {
+                text: docx::to_text(bytes)?,
+                encoding: "UTF-8",
+                bom: false,
+            },
+            format: Format::Docx,
+        }),
+        _ => {
+            let decoded = decode(bytes).map_err(ImportError::Decode)?;
+            if html::looks_like_html(&decoded.text) {
+                let text = html::to_text(&decoded.text);
+                return Ok(Imported {
+                    decoded: Decoded { text, ..decoded },
+                    format: Format::Html,
+                });
+            }
+            Ok(Imported {
+                decoded,
+                format: Format::Text,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_pdf_doc_and_images_by_name() {
+        for (bytes, word) in [
+            (&b"%PDF-1.7\n..."[..], "PDF"),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", ".doc"),
+            (b"\x89PNG\r\n\x1a\n", "PNG"),
+        ] {
+            let e = to_text(bytes).unwrap_err();
+            let msg = e.to_string();
+            assert!(
+                msg.contains(word),
+                "the message should name the format: {msg}"
+            );
+            assert!(
+                msg.contains(".docx") && msg.contains(".html"),
+                "the message should name the formats that work: {msg}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_text_passes_through() {
+        let i = to_text("قرار رقم 44/1-س".as_bytes()).unwrap();
+        assert_eq!(i.format, Format::Text);
+        assert_eq!(i.decoded.text, "قرار رقم 44/1-س");
+    }
+}

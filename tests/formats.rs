@@ -1,0 +1,112 @@
+//! Word (.docx) and web-page (.html) copies of the default session give the same resolutions as
+//! the text: same ids, titles, clause counts and opening verbs. The files are made here from the
+//! default session, the way Word and a browser would write them (bold as runs or tags, clause
+//! numbers typed or drawn by Word's list numbering, the table of contents as a table).
+
+mod common;
+
+use common::formats::{docx, html, numbered, zip_of};
+use common::DEFAULT_SESSION;
+use qarar::Document;
+
+/// What must survive a change of format.
+fn shape(doc: &Document) -> Vec<(String, String, usize, Option<String>)> {
+    doc.resolutions
+        .iter()
+        .map(|r| {
+            (
+                r.id.clone(),
+                r.title.clone(),
+                r.operative.len(),
+                r.operative
+                    .first()
+                    .and_then(|c| c.verbs.first())
+                    .map(|v| v.lemma.to_string()),
+            )
+        })
+        .collect()
+}
+
+fn text_shape() -> Vec<(String, String, usize, Option<String>)> {
+    shape(&qarar::parse(DEFAULT_SESSION))
+}
+
+#[test]
+fn a_docx_with_typed_numbers_gives_the_same_resolutions() {
+    let (doc, _) =
+        qarar::parse_bytes(&docx(DEFAULT_SESSION, false)).expect("the .docx should parse");
+    assert_eq!(doc.resolutions.len(), 56);
+    assert_eq!(shape(&doc), text_shape());
+    assert!(
+        doc.diagnostics.iter().any(|d| d.message.contains(".docx")),
+        "the format should be reported"
+    );
+}
+
+#[test]
+fn a_docx_whose_numbers_word_draws_gives_the_same_resolutions() {
+    let drawn = DEFAULT_SESSION
+        .lines()
+        .filter(|l| numbered(l.trim_start()).is_some())
+        .count();
+    assert!(
+        drawn > 300,
+        "most clauses should be numbered by Word here ({drawn})"
+    );
+    let (doc, _) =
+        qarar::parse_bytes(&docx(DEFAULT_SESSION, true)).expect("the .docx should parse");
+    assert_eq!(
+        shape(&doc),
+        text_shape(),
+        "clause numbers from Word's list numbering should be written out"
+    );
+    let first = &doc.resolutions[0].operative[0];
+    assert_eq!(first.label.as_deref(), Some("1."));
+}
+
+#[test]
+fn bold_runs_in_a_docx_become_emphasis() {
+    let (doc, _) = qarar::parse_bytes(&docx(DEFAULT_SESSION, false)).unwrap();
+    let from_text = qarar::parse(DEFAULT_SESSION);
+    let count = |d: &Document| -> usize {
+        d.resolutions
+            .iter()
+            .flat_map(|r| &r.operative)
+            .map(|c| c.emphasis.len())
+            .sum()
+    };
+    assert!(count(&from_text) > 100);
+    assert_eq!(
+        count(&doc),
+        count(&from_text),
+        "every bold run should be an emphasis span"
+    );
+}
+
+#[test]
+fn a_saved_web_page_gives_the_same_resolutions() {
+    let page = html(DEFAULT_SESSION);
+    let (doc, decoded) = qarar::parse_bytes(page.as_bytes()).expect("the page should parse");
+    assert_eq!(shape(&doc), text_shape());
+    assert!(
+        !decoded.text.contains("var x"),
+        "the page's script should not become text"
+    );
+}
+
+#[test]
+fn other_archives_and_broken_docx_files_are_refused_clearly() {
+    let odt = zip_of(&[("content.xml", "<office:document-content/>")]);
+    let e = qarar::parse_bytes(&odt).unwrap_err().to_string();
+    assert!(e.contains("not a Word document"), "{e}");
+
+    let mut broken = docx(DEFAULT_SESSION, false);
+    broken.truncate(broken.len() / 2);
+    let e = qarar::parse_bytes(&broken).unwrap_err().to_string();
+    assert!(e.contains("Word file cannot be read"), "{e}");
+
+    let e = qarar::parse_bytes(b"%PDF-1.4\n%\xE2\xE3")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("PDF") && e.contains(".docx"), "{e}");
+}
