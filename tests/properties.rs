@@ -92,6 +92,25 @@ proptest! {
     }
 
     #[test]
+    fn importing_arbitrary_zips_and_pages_never_panics(
+        kind in 0usize..3,
+        body in prop::collection::vec(any::<u8>(), 0..2048),
+        cut in 0usize..4096,
+    ) {
+        // Arbitrary bytes behind a zip signature, a real .docx cut anywhere, and a page of
+        // arbitrary text: each is read or refused, never a panic.
+        let bytes = match kind {
+            0 => [b"PK\x03\x04".as_slice(), &body].concat(),
+            1 => {
+                let d = common::formats::docx("قرار رقم 44/1-س\n1. **يرحب** بذلك.\n", true);
+                d[..cut.min(d.len())].to_vec()
+            }
+            _ => [b"<!DOCTYPE html><p>".as_slice(), &body].concat(),
+        };
+        let _ = qarar::parse_bytes(&bytes);
+    }
+
+    #[test]
     fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = qarar::parse_bytes(&bytes);
     }
