@@ -95,6 +95,17 @@ pub fn copy_text(text: &str) {
     }
 }
 
+/// Clicks the first element that matches `selector` (a control elsewhere on the page).
+pub fn click(selector: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.click();
+    }
+}
+
 /// A file's bytes.
 pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

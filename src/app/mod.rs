@@ -5,6 +5,7 @@
 mod api;
 mod browser;
 mod clause;
+mod library;
 
 use std::sync::Arc;
 
@@ -19,10 +20,21 @@ use clause::{Segments, SegmentsView};
 const DEFAULT_SESSION: &str = include_str!("../../sessions/cfm-44-political-ar.txt");
 const DEFAULT_NAME: &str = "cfm-44-political-ar.txt";
 
+/// The largest file opened. Above it the page would hold several copies of the text at once
+/// (bytes, text, model, view); the reader is told so instead.
+const MAX_FILE: f64 = 50.0 * 1024.0 * 1024.0;
+
+/// The document a query string names (`doc=…`, checked), if any.
+fn linked_doc(search: &str) -> Option<String> {
+    Query::parse(search, &Document::default()).doc
+}
+
 /// An open document.
 #[derive(Debug)]
 pub struct Loaded {
     pub name: String,
+    /// Its content hash (`doc=` in the URL); `None` for the default session.
+    pub hash: Option<String>,
     pub doc: Document,
     /// Every paragraph normalised once, for search.
     pub index: view::Index,
@@ -47,22 +59,102 @@ fn parse_timed(text: &str) -> Document {
 #[component]
 fn App() -> impl IntoView {
     let doc = parse_timed(DEFAULT_SESSION);
-    let first = Arc::new(Loaded {
+    let default_session = StoredValue::new(Arc::new(Loaded {
         name: DEFAULT_NAME.into(),
+        hash: None,
         index: view::Index::new(&doc),
         doc,
         generation: 0,
+    }));
+    let first = default_session.get_value();
+    // A link to another document: its view is read once that document is open.
+    let linked = linked_doc(&read_search());
+    let query = RwSignal::new(match &linked {
+        Some(h) => Query {
+            doc: Some(h.clone()),
+            ..Query::default()
+        },
+        None => Query::parse(&read_search(), &first.doc),
     });
-    let query = RwSignal::new(Query::parse(&read_search(), &first.doc));
     let loaded = RwSignal::new(first);
     let alert = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
+    // The reader's kept documents, and a linked document this browser does not hold.
+    let kept = RwSignal::new(Vec::<library::Entry>::new());
+    let missing = RwSignal::new(None::<String>);
+
+    let refresh_library = move || {
+        leptos::task::spawn_local(async move {
+            if let Ok(v) = library::list().await {
+                kept.set(v);
+            }
+        })
+    };
+    refresh_library();
+
+    let install = move |name: String, hash: Option<String>, doc: Document| {
+        let generation = loaded.with_untracked(|l| l.generation) + 1;
+        let index = view::Index::new(&doc);
+        loaded.set(Arc::new(Loaded {
+            name,
+            hash,
+            doc,
+            index,
+            generation,
+        }));
+    };
+
+    // Shows what the URL names: the default session, or a kept document (doc=…), with the view
+    // the rest of the URL describes. Used on load, on Back/Forward and by the library.
+    let follow_url = move || {
+        let search = read_search();
+        let want = linked_doc(&search);
+        if want == loaded.with_untracked(|l| l.hash.clone()) {
+            missing.set(None);
+            query.set(loaded.with_untracked(|l| Query::parse(&search, &l.doc)));
+            return;
+        }
+        let Some(hash) = want else {
+            missing.set(None);
+            loaded.set(default_session.get_value());
+            query.set(loaded.with_untracked(|l| Query::parse(&search, &l.doc)));
+            return;
+        };
+        status.set("جارٍ فتح المستند · Opening the linked document…".into());
+        leptos::task::spawn_local(async move {
+            match library::get(&hash).await {
+                Ok(Some((name, bytes))) => match crate::parse_bytes(&bytes) {
+                    Ok((doc, _)) => {
+                        let q = Query::parse(&search, &doc);
+                        install(name, Some(hash), doc);
+                        query.set(q);
+                        missing.set(None);
+                        status.set(String::new());
+                    }
+                    Err(e) => {
+                        alert.set(Some(format!("The kept document could not be read: {e}")));
+                        status.set(String::new());
+                    }
+                },
+                Ok(None) => {
+                    missing.set(Some(hash));
+                    status.set(String::new());
+                }
+                Err(e) => {
+                    missing.set(Some(hash));
+                    status.set(String::new());
+                    alert.set(Some(format!("The library could not be read: {e}")));
+                }
+            }
+        });
+    };
+    if linked.is_some() {
+        follow_url();
+    }
 
     // Back and Forward: the URL changed under us; read it again.
-    let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        query.set(loaded.with_untracked(|l| Query::parse(&read_search(), &l.doc)));
-    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| follow_url());
     on_cleanup(move || handle.remove());
 
     // A deliberate change pushes a history entry; typing replaces it.
@@ -99,35 +191,107 @@ fn App() -> impl IntoView {
 
     let open_file = move |file: web_sys::File| {
         let name = file.name();
-        status.set(format!("Reading {name}…"));
+        if file.size() > MAX_FILE {
+            alert.set(Some(format!(
+                "{name} was not opened: it is {} MB, and Qarar opens files up to 50 MB",
+                // Whole numbers: formatting floats would add its code to the page.
+                (file.size() / 1024.0 / 1024.0).ceil() as u64
+            )));
+            return;
+        }
+        status.set(format!("جارٍ القراءة · Reading {name}…"));
         leptos::task::spawn_local(async move {
-            let bytes = browser::file_bytes(&file).await;
-            match bytes.map_err(|e| e.to_string()).and_then(|b| {
-                mark("qarar:parse-start");
-                let r = crate::parse_bytes(&b).map_err(|e| e.to_string());
-                mark("qarar:parse-end");
-                measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
-                r
-            }) {
-                Ok((doc, _)) => {
-                    let n = doc.resolutions.len();
-                    let generation = loaded.with_untracked(|l| l.generation) + 1;
-                    let index = view::Index::new(&doc);
-                    loaded.set(Arc::new(Loaded {
-                        name: name.clone(),
-                        doc,
-                        index,
-                        generation,
-                    }));
-                    alert.set(None);
-                    status.set(format!("Opened {name}: {n} resolutions."));
-                    change(&|q| *q = q.cleared(), true);
+            let bytes = match browser::file_bytes(&file).await {
+                Ok(b) => b,
+                Err(e) => {
+                    alert.set(Some(format!("{name} was not opened: {e}")));
+                    status.set(String::new());
+                    return;
                 }
+            };
+            mark("qarar:parse-start");
+            let parsed = crate::parse_bytes(&bytes).map_err(|e| e.to_string());
+            mark("qarar:parse-end");
+            measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
+            let doc = match parsed {
+                Ok((doc, _)) => doc,
                 Err(e) => {
                     // The current view stays exactly as it was.
                     alert.set(Some(format!("{name} was not opened: {e}")));
                     status.set(String::new());
+                    return;
                 }
+            };
+            let n = doc.resolutions.len();
+            let hash = crate::import::content_hash(&bytes);
+            let waiting = missing.get_untracked();
+            // A link was waiting for this file: its view (filters, clause) is read against it.
+            let linked_query = waiting.as_ref().map(|_| Query::parse(&read_search(), &doc));
+            install(name.clone(), Some(hash.clone()), doc);
+            alert.set(None);
+            missing.set(None);
+            match linked_query {
+                Some(mut q) => {
+                    if waiting.as_deref() != Some(hash.as_str()) {
+                        q.ignored
+                            .push("doc (this file is not the one the link was made from)".into());
+                    }
+                    q.doc = Some(hash.clone());
+                    write_url(&q.to_search(), false);
+                    query.set(q);
+                }
+                None => {
+                    let h = hash.clone();
+                    change(
+                        &move |q: &mut Query| {
+                            *q = Query {
+                                doc: Some(h.clone()),
+                                ..Query::default()
+                            }
+                        },
+                        true,
+                    );
+                }
+            }
+            let entry = library::Entry {
+                hash,
+                name: name.clone(),
+                size: bytes.len() as f64,
+                added: js_sys::Date::now(),
+                resolutions: n as u32,
+            };
+            match library::put(&entry, &bytes).await {
+                Ok(()) => {
+                    status.set(format!("فُتح · Opened {name}: {n} resolutions, kept in this browser."));
+                    refresh_library();
+                }
+                Err(e) => status.set(format!(
+                    "Opened {name}: {n} resolutions. It could not be kept in this browser ({e}): it will not come back on reload."
+                )),
+            }
+        });
+    };
+
+    // The library: switch to a kept document or the default session; remove one.
+    let switch_to = move |hash: Option<String>| {
+        let q = Query {
+            doc: hash,
+            ..Query::default()
+        };
+        write_url(&q.to_search(), true);
+        follow_url();
+    };
+    let remove = move |hash: String| {
+        leptos::task::spawn_local(async move {
+            match library::remove(&hash).await {
+                Ok(()) => {
+                    status.set("Removed from this browser.".into());
+                    refresh_library();
+                    if loaded.with_untracked(|l| l.hash.as_deref() == Some(hash.as_str())) {
+                        switch_to(None);
+                    }
+                }
+                Err(e) => alert.set(Some(format!("The document could not be removed: {e}"))),
             }
         });
     };
@@ -161,6 +325,17 @@ fn App() -> impl IntoView {
                 <p class="alert" role="alert">{a} <button on:click=move |_| alert.set(None)>"×"</button></p>
             })}
             <p class="status" role="status">{move || status.get()}</p>
+            {move || missing.get().map(|h| { let shown = h.clone(); view! {
+                <div class="notice missing" role="alert" data-missing-doc=h>
+                    <p>
+                        "هذا الرابط لمستند غير محفوظ في هذا المتصفح · This link is to a document this browser does not hold ("
+                        <code dir="ltr">{shown}</code>
+                        "). Open the file it was made from to see the linked view; until then the default session is shown."
+                    </p>
+                    <button on:click=move |_| browser::click("[data-open-file]")>"فتح الملف · Open the file…"</button>
+                </div>
+            }})}
+            <Library loaded=loaded kept=kept switch_to=switch_to remove=remove />
             <FilterBar loaded=loaded query=query change=change matches=matches open_file=open_file status=status />
             <ResolutionList loaded=loaded query=query matches=matches change=change status=status />
             <Diagnostics loaded=loaded />
@@ -193,6 +368,66 @@ fn SessionHeader(loaded: RwSignal<Arc<Loaded>>) -> impl IntoView {
                 <p class="file" dir="ltr">{l.name.clone()}</p>
             </header>
         }
+    }
+}
+
+/// The reader's documents: the default session and every file opened in this browser, each
+/// to open, and the kept ones to remove.
+#[component]
+fn Library<S, R>(
+    loaded: RwSignal<Arc<Loaded>>,
+    kept: RwSignal<Vec<library::Entry>>,
+    switch_to: S,
+    remove: R,
+) -> impl IntoView
+where
+    S: Fn(Option<String>) + Copy + Send + Sync + 'static,
+    R: Fn(String) + Copy + Send + Sync + 'static,
+{
+    let current = move || loaded.with(|l| l.hash.clone());
+    view! {
+        <details class="library">
+            <summary>"المكتبة · Your documents (" {move || kept.with(Vec::len) + 1} ")"</summary>
+            <ul>
+                <li aria-current=move || current().is_none().then_some("true")>
+                    <span class="name" dir="ltr">{DEFAULT_NAME}</span>
+                    <span class="meta">"الدورة الافتراضية · default session"</span>
+                    <button disabled=move || current().is_none() on:click=move |_| switch_to(None)>"فتح · Open"</button>
+                </li>
+                <For
+                    each=move || kept.get()
+                    key=|e| e.hash.clone()
+                    children=move |e: library::Entry| {
+                        let h1 = e.hash.clone();
+                        let h2 = e.hash.clone();
+                        let h3 = e.hash.clone();
+                        let is_current = move || current().as_deref() == Some(h1.as_str());
+                        let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(e.added))
+                            .to_iso_string()
+                            .as_string()
+                            .unwrap_or_default()
+                            .chars()
+                            .take(10)
+                            .collect::<String>();
+                        let meta = format!(
+                            "{} resolutions · {} KB · {when}",
+                            e.resolutions,
+                            (e.size / 1024.0).ceil() as u64
+                        );
+                        let open_label = format!("Open {}", e.name);
+                        let remove_label = format!("Remove {} from this browser", e.name);
+                        view! {
+                            <li data-kept=e.hash.clone() aria-current=move || is_current().then_some("true")>
+                                <span class="name" dir="auto">{e.name.clone()}</span>
+                                <span class="meta">{meta}</span>
+                                <button aria-label=open_label on:click=move |_| switch_to(Some(h2.clone()))>"فتح · Open"</button>
+                                <button class="remove" aria-label=remove_label on:click=move |_| remove(h3.clone())>"حذف · Remove"</button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </details>
     }
 }
 
@@ -309,7 +544,7 @@ where
                 <button class="copy-link" on:click=move |_| { copy_text(&page_url()); status.set("Link copied.".into()); }>"نسخ الرابط · Copy link"</button>
                 <label class="open">
                     "فتح ملف · Open a session file "
-                    <input type="file" accept=".txt,.docx,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=move |ev| {
+                    <input type="file" data-open-file="" accept=".txt,.docx,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(f) = input.files().and_then(|f| f.get(0)) {
                             open_file(f);

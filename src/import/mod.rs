@@ -84,6 +84,17 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, ImportError> {
     Ok(Format::Text)
 }
 
+/// A document's name by its content: the first 16 bytes of the SHA-256 of its bytes, in hex
+/// (32 characters). The viewer keeps documents under it and writes it in the URL (`doc=`), so a
+/// link names exactly the file it was made from, whatever the file was called.
+pub fn content_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// What [`to_text`] made of a file: the text to parse, how it was decoded, and its format.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
@@ -141,6 +152,13 @@ mod tests {
                 "the message should name the formats that work: {msg}"
             );
         }
+    }
+
+    #[test]
+    fn the_content_hash_is_sha256_in_hex() {
+        // SHA-256("abc") starts ba7816bf 8f01cfea 414140de 5dae2223 (FIPS 180-2, appendix B.1).
+        assert_eq!(content_hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223");
+        assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
     }
 
     #[test]
