@@ -246,18 +246,22 @@ pub struct ResolutionIndex {
 impl Index {
     pub fn new(doc: &Document) -> Index {
         Index {
-            resolutions: doc
-                .resolutions
+            resolutions: doc.resolutions.iter().map(ResolutionIndex::new).collect(),
+        }
+    }
+}
+
+impl ResolutionIndex {
+    /// One resolution's texts, normalised (the viewer indexes a large document as its
+    /// resolutions arrive from the background parser, a batch at a time).
+    pub fn new(r: &crate::model::Resolution) -> ResolutionIndex {
+        ResolutionIndex {
+            title: normalize(&r.title),
+            preamble: r.preamble.iter().map(|p| normalize(&p.text)).collect(),
+            operative: r
+                .operative
                 .iter()
-                .map(|r| ResolutionIndex {
-                    title: normalize(&r.title),
-                    preamble: r.preamble.iter().map(|p| normalize(&p.text)).collect(),
-                    operative: r
-                        .operative
-                        .iter()
-                        .map(|c| clause_texts(c).map(normalize).collect())
-                        .collect(),
-                })
+                .map(|c| clause_texts(c).map(normalize).collect())
                 .collect(),
         }
     }
@@ -402,21 +406,27 @@ pub fn region_counts(doc: &Document, mentions: bool) -> Vec<(String, usize)> {
 
 /// For each verb category: how many resolutions use it in an operative clause.
 pub fn verb_counts(doc: &Document) -> Vec<(&'static str, usize)> {
-    CATEGORIES
-        .iter()
-        .map(|c| {
-            let n = doc
-                .resolutions
-                .iter()
-                .filter(|r| {
-                    r.operative
-                        .iter()
-                        .any(|o| o.verbs.iter().any(|v| v.category.as_deref() == Some(*c)))
-                })
-                .count();
-            (*c, n)
-        })
-        .collect()
+    // One pass, each resolution's categories as bits (eleven passes with string comparisons
+    // took 50 ms on a 50 MB document).
+    let mut counts = [0usize; CATEGORIES.len()];
+    for r in &doc.resolutions {
+        let mut seen = 0u32;
+        for v in r.operative.iter().flat_map(|o| &o.verbs) {
+            if let Some(i) = v
+                .category
+                .as_deref()
+                .and_then(|c| CATEGORIES.iter().position(|k| *k == c))
+            {
+                seen |= 1 << i;
+            }
+        }
+        for (i, n) in counts.iter_mut().enumerate() {
+            if seen & (1 << i) != 0 {
+                *n += 1;
+            }
+        }
+    }
+    CATEGORIES.iter().copied().zip(counts).collect()
 }
 
 /// A resolution's verb categories with the number of clauses each opens.

@@ -105,11 +105,3 @@ pub fn click(selector: &str) {
         el.click();
     }
 }
-
-/// A file's bytes.
-pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| "the file could not be read".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}

@@ -1,8 +1,9 @@
 //! The reader's library: every document opened is kept in this browser (IndexedDB), under its
 //! content hash ([`crate::import::content_hash`]), so reload, Back and a bookmark bring it back and
-//! nothing the reader opened is lost. Two object stores: `files` holds each file's bytes as they
-//! were opened (they are parsed again on load, by the current parser); `meta` holds what the
-//! library list shows, so listing never reads the files.
+//! nothing the reader opened is lost. Two object stores: `files` holds each file as it was opened
+//! (the `File` itself: the browser stores its bytes without the page copying them, and they are
+//! parsed again on load, by the current parser); `meta` holds what the library list shows, so
+//! listing never reads the files.
 //!
 //! IndexedDB answers through callbacks; [`settle`] turns a request into a future.
 
@@ -100,22 +101,21 @@ async fn open() -> Result<IdbDatabase, String> {
         .map_err(|_| "the library could not be opened".to_string())
 }
 
-/// Keeps a document: its bytes and its list entry.
-pub async fn put(entry: &Entry, bytes: &[u8]) -> Result<(), String> {
+/// Keeps a document: the file and its list entry.
+pub async fn put(entry: &Entry, file: &web_sys::Blob) -> Result<(), String> {
     let db = open().await?;
     let stores = js_sys::Array::of2(&FILES.into(), &META.into());
     let tx = db
         .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
         .map_err(|e| js_error("the library could not be written", e))?;
     let key = JsValue::from_str(&entry.hash);
-    let data = js_sys::Uint8Array::from(bytes);
     let meta = serde_wasm_bindgen::to_value(entry).map_err(|e| e.to_string())?;
     let store = |name| {
         tx.object_store(name)
             .map_err(|e| js_error("the library could not be written", e))
     };
     let a = store(FILES)?
-        .put_with_key(&data, &key)
+        .put_with_key(file, &key)
         .map_err(|e| js_error("the document could not be kept", e))?;
     let b = store(META)?
         .put_with_key(&meta, &key)
@@ -125,8 +125,8 @@ pub async fn put(entry: &Entry, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// A kept document's name and bytes, if this browser holds it.
-pub async fn get(hash: &str) -> Result<Option<(String, Vec<u8>)>, String> {
+/// A kept document's name and file, if this browser holds it.
+pub async fn get(hash: &str) -> Result<Option<(String, web_sys::Blob)>, String> {
     let db = open().await?;
     let stores = js_sys::Array::of2(&FILES.into(), &META.into());
     let tx = db
@@ -139,15 +139,21 @@ pub async fn get(hash: &str) -> Result<Option<(String, Vec<u8>)>, String> {
             .map_err(|e| js_error("the library could not be read", e))
     };
     let (file, meta) = (read(FILES)?, read(META)?);
-    let bytes = settle(&file).await?;
+    let file = settle(&file).await?;
     let meta = settle(&meta).await?;
-    if bytes.is_undefined() || bytes.is_null() {
+    if file.is_undefined() || file.is_null() {
         return Ok(None);
     }
+    let blob = match file.dyn_into::<web_sys::Blob>() {
+        Ok(b) => b,
+        // Bytes rather than a file (kept by an earlier version): wrapped as one.
+        Err(bytes) => web_sys::Blob::new_with_buffer_source_sequence(&js_sys::Array::of1(&bytes))
+            .map_err(|e| js_error("the kept document could not be read", e))?,
+    };
     let name = serde_wasm_bindgen::from_value::<Entry>(meta)
         .map(|e| e.name)
         .unwrap_or_else(|_| format!("{hash}.txt"));
-    Ok(Some((name, js_sys::Uint8Array::new(&bytes).to_vec())))
+    Ok(Some((name, blob)))
 }
 
 /// Every kept document, most recently added first.

@@ -6,6 +6,7 @@ mod api;
 mod browser;
 mod clause;
 mod library;
+pub mod worker;
 
 use std::sync::Arc;
 
@@ -19,6 +20,10 @@ use clause::{Segments, SegmentsView};
 /// The default session, embedded in the bundle: nothing is fetched, nothing is sent.
 const DEFAULT_SESSION: &str = include_str!("../../sessions/cfm-44-political-ar.txt");
 const DEFAULT_NAME: &str = "cfm-44-political-ar.txt";
+
+/// Resolutions drawn at once when a document opens (all of a usual session), then per frame.
+const FIRST_DRAW: usize = 60;
+const DRAW_STEP: usize = 4;
 
 /// The largest file opened. Above it the page would hold several copies of the text at once
 /// (bytes, text, model, view); the reader is told so instead.
@@ -93,16 +98,116 @@ fn App() -> impl IntoView {
     };
     refresh_library();
 
-    let install = move |name: String, hash: Option<String>, doc: Document| {
+    let install = move |name: String, hash: Option<String>, doc: Document, index: view::Index| {
         let generation = loaded.with_untracked(|l| l.generation) + 1;
-        let index = view::Index::new(&doc);
-        loaded.set(Arc::new(Loaded {
+        let next = Arc::new(Loaded {
             name,
             hash,
             doc,
             index,
+            generation: generation + 1,
+        });
+        if next.doc.resolutions.len() <= FIRST_DRAW {
+            loaded.set(next);
+            return;
+        }
+        // A large document: first take the open one down (its cards, in one task), then put the new
+        // one up on the next frame, so that neither task holds the page for long.
+        loaded.set(Arc::new(Loaded {
+            name: next.name.clone(),
+            hash: next.hash.clone(),
+            doc: Document::default(),
+            index: view::Index::default(),
             generation,
         }));
+        browser::after_paint(move || loaded.set(next));
+    };
+
+    // A file parsed in the background: the worker doing it, the pieces received so far, and
+    // how far it has got (`Some(None)`: under way, `Some(Some(x))`: fraction received).
+    let running = StoredValue::new_local(None::<worker::Parse>);
+    let partial = StoredValue::new(None::<(worker::Head, Document, view::Index)>);
+    let progress = RwSignal::new(None::<Option<f64>>);
+    let stop_worker = move || {
+        // Not from inside the worker's own message handler, which stopping would free.
+        leptos::task::spawn_local(async move { running.set_value(None) });
+    };
+
+    // Parses `blob` in a worker (on this thread if none can start) and gives the result to `done`
+    // as (content hash, document, search index). Each message is one short task here.
+    let parse_blob = move |name: String,
+                           blob: web_sys::Blob,
+                           done: Box<dyn Fn(String, Document, view::Index)>| {
+        progress.set(Some(None));
+        let label = name.clone();
+        let on = move |e: worker::Event| match e {
+            worker::Event::Progress(stage) => status.set(match stage.as_str() {
+                "reading" => format!("جارٍ القراءة · Reading {label}…"),
+                _ => format!("جارٍ التحليل · Parsing {label}…"),
+            }),
+            worker::Event::Head(mut h) => {
+                let doc = Document {
+                    session: std::mem::take(&mut h.session),
+                    toc: std::mem::take(&mut h.toc),
+                    resolutions: Vec::with_capacity(h.total),
+                    ..Document::default()
+                };
+                partial.set_value(Some((*h, doc, view::Index::default())));
+                progress.set(Some(Some(0.0)));
+            }
+            worker::Event::Notes(diagnostics, unplaced) => partial.update_value(|p| {
+                if let Some((_, doc, _)) = p {
+                    doc.diagnostics.extend(diagnostics);
+                    doc.unplaced.extend(unplaced);
+                }
+            }),
+            worker::Event::Batch(rs) => partial.update_value(|p| {
+                if let Some((h, doc, idx)) = p {
+                    for r in rs {
+                        idx.resolutions.push(view::ResolutionIndex::new(&r));
+                        doc.resolutions.push(r);
+                    }
+                    let n = doc.resolutions.len();
+                    progress.set(Some(Some(n as f64 / h.total.max(1) as f64)));
+                    status.set(format!(
+                        "جارٍ الاستلام · Receiving {label}: {n} of {} resolutions…",
+                        h.total
+                    ));
+                }
+            }),
+            worker::Event::End => {
+                let mut taken = None;
+                partial.update_value(|p| taken = p.take());
+                progress.set(None);
+                stop_worker();
+                if let Some((h, doc, index)) = taken {
+                    mark("qarar:install-start");
+                    done(h.hash, doc, index);
+                    mark("qarar:install-end");
+                    measure("qarar:install", "qarar:install-start", "qarar:install-end");
+                }
+            }
+            worker::Event::Error(e) => {
+                partial.set_value(None);
+                progress.set(None);
+                stop_worker();
+                // The current view stays exactly as it was.
+                alert.set(Some(format!("{label} was not opened: {e}")));
+                status.set(String::new());
+            }
+        };
+        match worker::Parse::start(blob, on) {
+            Some(p) => running.set_value(Some(p)),
+            None => {
+                // Opening files needs the background parser (it also holds the import code, which
+                // the page itself does not carry); every browser the viewer supports can start one.
+                progress.set(None);
+                status.set(String::new());
+                alert.set(Some(format!(
+                    "{name} was not opened: this browser could not start the background parser (Web Workers)"
+                )));
+            }
+        }
     };
 
     // Shows what the URL names: the default session, or a kept document (doc=…), with the view
@@ -124,19 +229,20 @@ fn App() -> impl IntoView {
         status.set("جارٍ فتح المستند · Opening the linked document…".into());
         leptos::task::spawn_local(async move {
             match library::get(&hash).await {
-                Ok(Some((name, bytes))) => match crate::parse_bytes(&bytes) {
-                    Ok((doc, _)) => {
-                        let q = Query::parse(&search, &doc);
-                        install(name, Some(hash), doc);
-                        query.set(q);
-                        missing.set(None);
-                        status.set(String::new());
-                    }
-                    Err(e) => {
-                        alert.set(Some(format!("The kept document could not be read: {e}")));
-                        status.set(String::new());
-                    }
-                },
+                Ok(Some((name, blob))) => {
+                    let shown = name.clone();
+                    parse_blob(
+                        name,
+                        blob,
+                        Box::new(move |_, doc, index| {
+                            let q = Query::parse(&search, &doc);
+                            install(shown.clone(), Some(hash.clone()), doc, index);
+                            query.set(q);
+                            missing.set(None);
+                            status.set(String::new());
+                        }),
+                    );
+                }
                 Ok(None) => {
                     missing.set(Some(hash));
                     status.set(String::new());
@@ -200,76 +306,69 @@ fn App() -> impl IntoView {
             return;
         }
         status.set(format!("جارٍ القراءة · Reading {name}…"));
-        leptos::task::spawn_local(async move {
-            let bytes = match browser::file_bytes(&file).await {
-                Ok(b) => b,
-                Err(e) => {
-                    alert.set(Some(format!("{name} was not opened: {e}")));
-                    status.set(String::new());
-                    return;
-                }
-            };
-            mark("qarar:parse-start");
-            let parsed = crate::parse_bytes(&bytes).map_err(|e| e.to_string());
-            mark("qarar:parse-end");
-            measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
-            let doc = match parsed {
-                Ok((doc, _)) => doc,
-                Err(e) => {
-                    // The current view stays exactly as it was.
-                    alert.set(Some(format!("{name} was not opened: {e}")));
-                    status.set(String::new());
-                    return;
-                }
-            };
-            let n = doc.resolutions.len();
-            let hash = crate::import::content_hash(&bytes);
-            let waiting = missing.get_untracked();
-            // A link was waiting for this file: its view (filters, clause) is read against it.
-            let linked_query = waiting.as_ref().map(|_| Query::parse(&read_search(), &doc));
-            install(name.clone(), Some(hash.clone()), doc);
-            alert.set(None);
-            missing.set(None);
-            match linked_query {
-                Some(mut q) => {
-                    if waiting.as_deref() != Some(hash.as_str()) {
-                        q.ignored
-                            .push("doc (this file is not the one the link was made from)".into());
+        let blob: web_sys::Blob = file.into();
+        let kept_blob = blob.clone();
+        let size = kept_blob.size();
+        let shown = name.clone();
+        parse_blob(
+            name,
+            blob,
+            Box::new(move |hash, doc, index| {
+                let name = shown.clone();
+                let n = doc.resolutions.len();
+                let waiting = missing.get_untracked();
+                // A link was waiting for this file: its view (filters, clause) is read against it.
+                let linked_query = waiting.as_ref().map(|_| Query::parse(&read_search(), &doc));
+                install(name.clone(), Some(hash.clone()), doc, index);
+                alert.set(None);
+                missing.set(None);
+                match linked_query {
+                    Some(mut q) => {
+                        if waiting.as_deref() != Some(hash.as_str()) {
+                            q.ignored.push(
+                                "doc (this file is not the one the link was made from)".into(),
+                            );
+                        }
+                        q.doc = Some(hash.clone());
+                        write_url(&q.to_search(), false);
+                        query.set(q);
                     }
-                    q.doc = Some(hash.clone());
-                    write_url(&q.to_search(), false);
-                    query.set(q);
+                    None => {
+                        let h = hash.clone();
+                        change(
+                            &move |q: &mut Query| {
+                                *q = Query {
+                                    doc: Some(h.clone()),
+                                    ..Query::default()
+                                }
+                            },
+                            true,
+                        );
+                    }
                 }
-                None => {
-                    let h = hash.clone();
-                    change(
-                        &move |q: &mut Query| {
-                            *q = Query {
-                                doc: Some(h.clone()),
-                                ..Query::default()
-                            }
-                        },
-                        true,
-                    );
-                }
-            }
-            let entry = library::Entry {
-                hash,
-                name: name.clone(),
-                size: bytes.len() as f64,
-                added: js_sys::Date::now(),
-                resolutions: n as u32,
-            };
-            match library::put(&entry, &bytes).await {
-                Ok(()) => {
-                    status.set(format!("فُتح · Opened {name}: {n} resolutions, kept in this browser."));
-                    refresh_library();
-                }
-                Err(e) => status.set(format!(
-                    "Opened {name}: {n} resolutions. It could not be kept in this browser ({e}): it will not come back on reload."
-                )),
-            }
-        });
+                let entry = library::Entry {
+                    hash,
+                    name: name.clone(),
+                    size,
+                    added: js_sys::Date::now(),
+                    resolutions: n as u32,
+                };
+                let file = kept_blob.clone();
+                leptos::task::spawn_local(async move {
+                    match library::put(&entry, &file).await {
+                        Ok(()) => {
+                            status.set(format!(
+                                "فُتح · Opened {name}: {n} resolutions, kept in this browser."
+                            ));
+                            refresh_library();
+                        }
+                        Err(e) => status.set(format!(
+                            "Opened {name}: {n} resolutions. It could not be kept in this browser ({e}): it will not come back on reload."
+                        )),
+                    }
+                });
+            }),
+        );
     };
 
     // The library: switch to a kept document or the default session; remove one.
@@ -324,7 +423,13 @@ fn App() -> impl IntoView {
             {move || alert.get().map(|a| view! {
                 <p class="alert" role="alert">{a} <button on:click=move |_| alert.set(None)>"×"</button></p>
             })}
-            <p class="status" role="status">{move || status.get()}</p>
+            <p class="status" role="status">
+                {move || status.get()}
+                {move || progress.get().map(|p| match p {
+                    Some(x) => view! { <progress max="1" value=x.to_string() aria-label="Progress"></progress> }.into_any(),
+                    None => view! { <progress aria-label="Progress"></progress> }.into_any(),
+                })}
+            </p>
             {move || missing.get().map(|h| { let shown = h.clone(); view! {
                 <div class="notice missing" role="alert" data-missing-doc=h>
                     <p>
@@ -586,6 +691,32 @@ where
         })
     });
     let filtering = Memo::new(move |_| query.with(|q| q.filtering()));
+    // A large document is drawn a few resolutions per frame, so that the page answers while it
+    // fills: (generation of the document, how many of its resolutions are drawn).
+    let drawn = RwSignal::new((0u32, FIRST_DRAW));
+    let limit = move |gen: u32| {
+        drawn.with(|&(g, n)| {
+            if g == gen {
+                n
+            } else {
+                // A usual session at once; a larger document from the next frame on, a step at a
+                // time (the task that installs it has enough to do).
+                let total = loaded.with_untracked(|l| l.doc.resolutions.len());
+                if total <= FIRST_DRAW {
+                    FIRST_DRAW
+                } else {
+                    0
+                }
+            }
+        })
+    };
+    Effect::new(move |_| {
+        let (gen, total) = loaded.with(|l| (l.generation, l.doc.resolutions.len()));
+        let n = limit(gen);
+        if n < total {
+            browser::after_paint(move || drawn.set((gen, n + DRAW_STEP)));
+        }
+    });
     view! {
         <main>
             {move || matches.with(|m| m.is_empty()).then(|| view! {
@@ -598,7 +729,10 @@ where
             // marks their clauses, so a filter change touches attributes, not the whole list.
             <For
                 each=move || {
-                    loaded.with(|l| (0..l.doc.resolutions.len()).map(|i| (l.generation, i)).collect::<Vec<_>>())
+                    loaded.with(|l| {
+                        let n = l.doc.resolutions.len().min(limit(l.generation));
+                        (0..n).map(|i| (l.generation, i)).collect::<Vec<_>>()
+                    })
                 }
                 key=|k| *k
                 children=move |(_, index)| {
@@ -771,19 +905,52 @@ where
 
 #[component]
 fn Diagnostics(loaded: RwSignal<Arc<Loaded>>) -> impl IntoView {
+    // A large document can have thousands of notes: the first ones are drawn, the rest on request
+    // (drawing them all at once held the page for most of a second).
+    const FIRST: usize = 100;
+    let all = RwSignal::new(false);
+    // The lists are drawn only while the panel is open: most readers never open it.
+    let open = RwSignal::new(false);
     move || {
         let l = loaded.get();
-        let shown: Vec<_> = l
+        if !open.get() {
+            let n_notes = l
+                .doc
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity >= Severity::Warning)
+                .count();
+            let n_unplaced = l.doc.unplaced.len();
+            return view! {
+                <details class="diagnostics" on:toggle=move |_| open.set(true)>
+                    <summary>{format!("ملاحظات القراءة · How the document was read ({n_notes} notes, {n_unplaced} unplaced)")}</summary>
+                </details>
+            }
+            .into_any();
+        }
+        let limit = if all.get() { usize::MAX } else { FIRST };
+        let notes: Vec<_> = l
             .doc
             .diagnostics
             .iter()
             .filter(|d| d.severity >= Severity::Warning)
-            .cloned()
             .collect();
-        let unplaced = l.doc.unplaced.clone();
+        let (n_notes, n_unplaced) = (notes.len(), l.doc.unplaced.len());
+        let shown: Vec<_> = notes.into_iter().take(limit).cloned().collect();
+        let unplaced: Vec<_> = l.doc.unplaced.iter().take(limit).cloned().collect();
+        let more = (n_notes.max(n_unplaced) > limit).then(|| {
+            view! {
+                <button class="more" on:click=move |_| all.set(true)>
+                    {format!("عرض الكل · Show all {n_notes} notes and {n_unplaced} unplaced lines")}
+                </button>
+            }
+        });
         view! {
-            <details class="diagnostics">
-                <summary>{format!("ملاحظات القراءة · How the document was read ({} notes, {} unplaced)", shown.len(), unplaced.len())}</summary>
+            <details class="diagnostics" open=true on:toggle=move |ev| {
+                let el: web_sys::HtmlDetailsElement = event_target(&ev);
+                open.set(el.open());
+            }>
+                <summary>{format!("ملاحظات القراءة · How the document was read ({n_notes} notes, {n_unplaced} unplaced)")}</summary>
                 <ul>
                     {shown.into_iter().map(|d| view! {
                         <li><code dir="ltr">{d.code}</code> " " <span dir="ltr">{d.message}</span></li>
@@ -793,7 +960,9 @@ fn Diagnostics(loaded: RwSignal<Arc<Loaded>>) -> impl IntoView {
                 <ul>
                     {unplaced.into_iter().map(|u| view! { <li><q>{u.text}</q> " — " <span dir="ltr">{u.reason}</span></li> }).collect_view()}
                 </ul>
+                {more}
             </details>
         }
+        .into_any()
     }
 }

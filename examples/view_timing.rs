@@ -1,0 +1,33 @@
+//! Times the view's whole-document passes on a large document (the default session repeated),
+//! natively: what the page does in one task when a large file has arrived.
+use std::time::Instant;
+
+fn main() {
+    let s = include_str!("../sessions/cfm-44-political-ar.txt");
+    let copies: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(121);
+    let big = s.repeat(copies);
+    let t = Instant::now();
+    let doc = qarar::parse(&big);
+    println!(
+        "parse: {:?} ({} resolutions, {} diagnostics)",
+        t.elapsed(),
+        doc.resolutions.len(),
+        doc.diagnostics.len()
+    );
+    let t = Instant::now();
+    let idx = qarar::view::Index::new(&doc);
+    println!("index: {:?}", t.elapsed());
+    let q = qarar::view::Query::default();
+    let t = Instant::now();
+    let m = qarar::view::apply_indexed(&doc, &idx, &q);
+    println!("apply (no filter): {:?} ({} shown)", t.elapsed(), m.len());
+    let t = Instant::now();
+    let r = qarar::view::region_counts(&doc, false);
+    println!("region counts: {:?} ({})", t.elapsed(), r.len());
+    let t = Instant::now();
+    let v = qarar::view::verb_counts(&doc);
+    println!("verb counts: {:?} ({})", t.elapsed(), v.len());
+}
