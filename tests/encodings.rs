@@ -98,3 +98,54 @@ fn plain_text_without_bold_marks() {
         "coordinated verbs are found without bold too ({without} vs {with_marks})"
     );
 }
+
+#[test]
+fn presentation_forms_as_pdf_exports_write_them() {
+    // Every Arabic letter written as one of its presentation forms (isolated, initial, medial or
+    // final, taken in turn), and لا as its ligature: what text copied out of a PDF looks like.
+    let mut forms: std::collections::HashMap<char, Vec<char>> = Default::default();
+    for &(cp, d) in qarar::text::presentation::PRESENTATION_FORMS {
+        let mut chars = d.chars();
+        if let (Some(base), None, true) =
+            (chars.next(), chars.next(), (0xFE80..=0xFEFC).contains(&cp))
+        {
+            forms
+                .entry(base)
+                .or_default()
+                .push(char::from_u32(cp).unwrap());
+        }
+    }
+    let pdf: String = DEFAULT_SESSION
+        .replace("لا", "\u{FEFB}")
+        .chars()
+        .enumerate()
+        .map(|(i, c)| forms.get(&c).map_or(c, |f| f[i % f.len()]))
+        .collect();
+    assert!(
+        pdf.chars()
+            .filter(|c| ('\u{FE80}'..='\u{FEFC}').contains(c))
+            .count()
+            > 100_000
+    );
+    let shape = |d: &qarar::Document| -> Vec<(String, usize, Option<String>)> {
+        d.resolutions
+            .iter()
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    r.operative.len(),
+                    r.operative
+                        .first()
+                        .and_then(|c| c.verbs.first())
+                        .map(|v| v.lemma.to_string()),
+                )
+            })
+            .collect()
+    };
+    let (doc, _) = qarar::parse_bytes(pdf.as_bytes()).expect("should parse");
+    assert_eq!(
+        shape(&doc),
+        shape(&qarar::parse(DEFAULT_SESSION)),
+        "the same resolutions, clause counts and opening verbs as the original"
+    );
+}

@@ -1,4 +1,4 @@
-//! Arbitrary bytes through decode + parse: must never panic.
+//! Arbitrary bytes through import (.docx, .html), decode and parse: must never panic.
 //! Run: `cargo +nightly fuzz run parse` (or see BENCHMARKS.md for how it was run here).
 #![no_main]
 

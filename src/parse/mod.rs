@@ -218,10 +218,12 @@ fn read_resolution(
         let l = &lines[i];
         match &l.kind {
             Kind::Heading(h) if heading.is_none() => {
-                let committee = src[l.source(h.committee.0)
-                    ..verbs::source_end(src, &l.norm, h.committee.1).max(l.source(h.committee.0))]
-                    .trim()
-                    .to_string();
+                let committee = crate::text::unshape(
+                    src[l.source(h.committee.0)
+                        ..verbs::source_end(src, &l.norm, h.committee.1)
+                            .max(l.source(h.committee.0))]
+                        .trim(),
+                );
                 let id = ResolutionId {
                     session: h.session,
                     number: h.number,
@@ -652,7 +654,7 @@ fn assign_ids(doc: &mut Document) {
 pub fn parse_id(s: &str) -> Option<ResolutionId> {
     let n = normalize(s);
     let (session, number, _, _) = scan::resolution_id(&n, 0)?;
-    let committee = s.split_once('-').map_or("", |(_, c)| c).trim().to_string();
+    let committee = crate::text::unshape(s.split_once('-').map_or("", |(_, c)| c).trim());
     Some(ResolutionId {
         session,
         number,

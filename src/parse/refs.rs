@@ -41,7 +41,10 @@ pub fn references(src: &str, para: &Para) -> Vec<Reference> {
                     ReferenceKind::Oic,
                     i,
                     end,
-                    format!("{session}/{number}-{}", committee.trim()),
+                    format!(
+                        "{session}/{number}-{}",
+                        crate::text::unshape(committee.trim())
+                    ),
                 ));
             } else if *un_body
                 .get_or_insert_with(|| s.contains("الجمعيه العامه") || s.contains("حقوق الانسان"))

@@ -46,7 +46,12 @@ pub fn read(src: &str, lines: &[LineInfo], diagnostics: &mut Vec<Diagnostic>) ->
                 let id = if committee.is_empty() {
                     format!("{}/{}", h.session, h.number)
                 } else {
-                    format!("{}/{}-{}", h.session, h.number, committee.trim())
+                    format!(
+                        "{}/{}-{}",
+                        h.session,
+                        h.number,
+                        crate::text::unshape(committee.trim())
+                    )
                 };
                 (Some((id, h.number)), h.title_at.map(|t| row.title.0 + t))
             }

@@ -10,4 +10,4 @@ pub mod presentation;
 
 pub use decode::{decode, DecodeError, Decoded};
 pub use lines::{split_lines, Line};
-pub use normalize::{normalize, normalize_char, Normalized};
+pub use normalize::{normalize, normalize_char, unshape, Normalized};

@@ -141,6 +141,20 @@ pub fn fold_presentation(c: char, mut out: impl FnMut(char)) {
     }
 }
 
+/// Undoes contextual shaping only: presentation forms become the letters they stand for, and
+/// nothing else changes. For text shown or used as a name (a resolution id's committee letter
+/// «س»), where a PDF export's «ﺴ» must read as the letter it is.
+pub fn unshape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match PRESENTATION_FORMS.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
+            Ok(k) => out.push_str(PRESENTATION_FORMS[k].1),
+            Err(_) => out.push(c),
+        }
+    }
+    out
+}
+
 /// Normalises a whole string.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
