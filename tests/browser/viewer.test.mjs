@@ -118,7 +118,7 @@ test('opening a file with the file input replaces the view; a bad file is refuse
   await page.close();
 });
 
-test('a Word .docx and a saved web page open like the text; a PDF is refused naming what works', async () => {
+test('a Word .docx, a saved web page, UTF-16 and CRLF with a BOM open like the text; a PDF is refused naming what works', async () => {
   const page = await open(browser, server.url);
   const session = await readFile(join(fixtures, '..', '..', 'sessions', 'cfm-44-political-ar.txt'), 'utf8');
   const older = await readFile(join(fixtures, 'older-layout.txt'), 'utf8');
@@ -127,6 +127,15 @@ test('a Word .docx and a saved web page open like the text; a PDF is refused nam
   await page.setInputFiles('input[type=file]', { name: 'session.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docxOf(session) });
   await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 56);
   assert.ok(await page.locator('mark.verb').count() > 550, 'the verbs of the .docx are found and marked');
+  // The same session as UTF-16 with a byte-order mark, and with CRLF and a UTF-8 BOM.
+  await page.setInputFiles('input[type=file]', { name: 'older.txt', mimeType: 'text/plain', buffer: Buffer.from(older) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 3);
+  await page.setInputFiles('input[type=file]', { name: 'utf16.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(session, 'utf16le')]) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 56);
+  await page.setInputFiles('input[type=file]', { name: 'older.txt', mimeType: 'text/plain', buffer: Buffer.from(older) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 3);
+  await page.setInputFiles('input[type=file]', { name: 'crlf.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(session.replace(/\n/g, '\r\n'))]) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-resolution]').length === 56);
   const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const html = `<!DOCTYPE html><html><head><script>window.pwned = 1</script></head><body>${esc(older).split('\n').map((l) => `<p>${l.replace(/\*\*(.*?)\*\*/g, '<b>$1</b>')}</p>`).join('')}</body></html>`;
   await page.setInputFiles('input[type=file]', { name: 'older.html', mimeType: 'text/html', buffer: Buffer.from(html) });
