@@ -110,3 +110,16 @@ fn other_archives_and_broken_docx_files_are_refused_clearly() {
         .to_string();
     assert!(e.contains("PDF") && e.contains(".docx"), "{e}");
 }
+
+#[test]
+fn a_hostile_list_level_is_read_as_the_last_one() {
+    // ilvl is a u32 in the file; sizing the list counters by it would ask for gigabytes.
+    let document = "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>\
+        <w:p><w:r><w:t>قرار رقم 44/1-س</w:t></w:r></w:p>\
+        <w:p><w:r><w:t>إنّ مجلس وزراء الخارجية، المنعقد في دورته؛</w:t></w:r></w:p>\
+        <w:p><w:pPr><w:numPr><w:ilvl w:val=\"4000000000\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>يرحب بذلك.</w:t></w:r></w:p>\
+        </w:body></w:document>";
+    let d = zip_of(&[("word/document.xml", document)]);
+    let (doc, _) = qarar::parse_bytes(&d).expect("should parse");
+    assert_eq!(doc.resolutions.len(), 1);
+}

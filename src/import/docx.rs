@@ -12,6 +12,9 @@ use quick_xml::Reader;
 
 use super::ImportError;
 
+/// The deepest list level Word writes.
+const MAX_LEVEL: u32 = 8;
+
 /// The most a part of the archive may inflate to: a guard against zip bombs, far above any session.
 const MAX_PART: u64 = 256 * 1024 * 1024;
 
@@ -271,7 +274,7 @@ impl State {
         counters[i] = if counters[i] == 0 {
             level.start
         } else {
-            counters[i] + 1
+            counters[i].saturating_add(1) // a hostile start value must not overflow
         };
         counters.truncate(i + 1); // deeper levels restart
         if level.format == "bullet" || level.format == "none" {
@@ -392,7 +395,14 @@ fn start(s: &mut State, e: &BytesStart, empty: bool) {
         "tab" if !s.in_ppr && !s.in_rpr => s.push_text("\t"),
         "br" | "cr" if !s.in_ppr => s.push_text("\n"),
         "noBreakHyphen" => s.push_text("-"),
-        "ilvl" if s.in_ppr => s.num.1 = val(e).and_then(|v| v.parse().ok()).unwrap_or(0),
+        // Word has nine list levels (0–8); a larger number (a hostile file) is read as the last,
+        // never used to size the counters.
+        "ilvl" if s.in_ppr => {
+            s.num.1 = val(e)
+                .and_then(|v| v.parse::<u32>().ok())
+                .unwrap_or(0)
+                .min(MAX_LEVEL)
+        }
         "numId" if s.in_ppr => s.num.0 = val(e),
         "tr" if !empty => s.row = Some(Vec::new()),
         "tc" if !empty => s.cell = Some(String::new()),
