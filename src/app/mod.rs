@@ -133,8 +133,8 @@ fn App() -> impl IntoView {
         leptos::task::spawn_local(async move { running.set_value(None) });
     };
 
-    // Parses `blob` in a worker (on this thread if none can start) and gives the result to `done`
-    // as (content hash, document, search index). Each message is one short task here.
+    // Parses `blob` in a worker and gives the result to `done` as (content hash, document, search
+    // index). Each message from the worker is one short task here.
     let parse_blob = move |name: String,
                            blob: web_sys::Blob,
                            done: Box<dyn Fn(String, Document, view::Index)>| {

@@ -67,7 +67,7 @@ pub enum FromWorker {
     },
 }
 
-/// Sends `items` a piece at a time: `make` builds each message from a piece.
+/// Hands `items` to `send` a piece of at most `size` at a time.
 fn in_pieces<T>(mut items: Vec<T>, size: usize, mut send: impl FnMut(Vec<T>)) {
     while !items.is_empty() {
         let tail = items.split_off(size.min(items.len()));

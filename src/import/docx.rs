@@ -201,15 +201,14 @@ const ALPHA: [char; 28] = [
 
 /// A number in a list format (`decimal`, `arabicAbjad`, `lowerLetter` …).
 fn format_number(n: u32, format: &str) -> String {
-    let letter = |set: &[char]| {
-        let k = (n.max(1) - 1) as usize;
-        set[k % set.len()].to_string()
-    };
+    // Letters repeat after the last one (Word doubles them; one letter is enough to read).
+    let k = (n.max(1) - 1) as usize;
+    let latin = |first: u8| char::from(first + (k % 26) as u8).to_string();
     match format {
-        "arabicAbjad" => letter(&ABJAD),
-        "arabicAlpha" => letter(&ALPHA),
-        "lowerLetter" => letter(&('a'..='z').collect::<Vec<_>>()),
-        "upperLetter" => letter(&('A'..='Z').collect::<Vec<_>>()),
+        "arabicAbjad" => ABJAD[k % ABJAD.len()].to_string(),
+        "arabicAlpha" => ALPHA[k % ALPHA.len()].to_string(),
+        "lowerLetter" => latin(b'a'),
+        "upperLetter" => latin(b'A'),
         "hindiNumbers" | "arabicIndic" => n
             .to_string()
             .chars()
@@ -407,5 +406,21 @@ fn start(s: &mut State, e: &BytesStart, empty: bool) {
         "tr" if !empty => s.row = Some(Vec::new()),
         "tc" if !empty => s.cell = Some(String::new()),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    #[test]
+    fn list_numbers_are_written_in_their_format() {
+        assert_eq!(format_number(2, "arabicAbjad"), "ب", "abjad: أ ب ج د");
+        assert_eq!(format_number(3, "arabicAbjad"), "ج");
+        assert_eq!(format_number(3, "arabicAlpha"), "ت", "alphabetical: أ ب ت ث");
+        assert_eq!(format_number(27, "lowerLetter"), "a", "letters start again after z");
+        assert_eq!(format_number(2, "upperLetter"), "B");
+        assert_eq!(format_number(12, "hindiNumbers"), "١٢");
+        assert_eq!(format_number(12, "decimal"), "12");
     }
 }

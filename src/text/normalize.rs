@@ -127,13 +127,19 @@ fn shift(anchors: &mut Vec<(u32, u32)>, n: usize, s: usize) {
     anchors.push((n as u32, s as u32));
 }
 
-/// Decomposes a presentation form (from the generated table, [`PRESENTATION_FORMS`]) and folds
-/// each resulting char. A code point the table lacks (unassigned in these blocks) is dropped.
+/// The letters a presentation form stands for (the generated table, [`PRESENTATION_FORMS`]);
+/// `None` for any other char.
+fn presentation_letters(c: char) -> Option<&'static str> {
+    PRESENTATION_FORMS
+        .binary_search_by_key(&(c as u32), |&(cp, _)| cp)
+        .ok()
+        .map(|k| PRESENTATION_FORMS[k].1)
+}
+
+/// Decomposes a presentation form and folds each resulting char. A code point the table lacks
+/// (unassigned in these blocks) is dropped.
 pub fn fold_presentation(c: char, mut out: impl FnMut(char)) {
-    let Ok(k) = PRESENTATION_FORMS.binary_search_by_key(&(c as u32), |&(cp, _)| cp) else {
-        return;
-    };
-    for d in PRESENTATION_FORMS[k].1.chars() {
+    for d in presentation_letters(c).unwrap_or("").chars() {
         match normalize_char(d) {
             Folded::One(x) => out(x),
             Folded::Drop | Folded::Many => {}
@@ -147,9 +153,9 @@ pub fn fold_presentation(c: char, mut out: impl FnMut(char)) {
 pub fn unshape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match PRESENTATION_FORMS.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
-            Ok(k) => out.push_str(PRESENTATION_FORMS[k].1),
-            Err(_) => out.push(c),
+        match presentation_letters(c) {
+            Some(letters) => out.push_str(letters),
+            None => out.push(c),
         }
     }
     out
