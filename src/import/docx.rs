@@ -417,8 +417,16 @@ mod tests {
     fn list_numbers_are_written_in_their_format() {
         assert_eq!(format_number(2, "arabicAbjad"), "ب", "abjad: أ ب ج د");
         assert_eq!(format_number(3, "arabicAbjad"), "ج");
-        assert_eq!(format_number(3, "arabicAlpha"), "ت", "alphabetical: أ ب ت ث");
-        assert_eq!(format_number(27, "lowerLetter"), "a", "letters start again after z");
+        assert_eq!(
+            format_number(3, "arabicAlpha"),
+            "ت",
+            "alphabetical: أ ب ت ث"
+        );
+        assert_eq!(
+            format_number(27, "lowerLetter"),
+            "a",
+            "letters start again after z"
+        );
         assert_eq!(format_number(2, "upperLetter"), "B");
         assert_eq!(format_number(12, "hindiNumbers"), "١٢");
         assert_eq!(format_number(12, "decimal"), "12");
