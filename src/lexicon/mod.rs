@@ -2,6 +2,7 @@
 //! editing data, not code: operative verbs (`verbs.tsv`), preambular openings (`openings.tsv`) and
 //! the region gazetteer (`regions.tsv`). The files are compiled in and read once.
 
+pub mod filter;
 pub mod phrase;
 pub mod regions;
 pub mod verbs;

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::filter::WordFilter;
 use crate::text::normalize;
 
 pub use crate::text::normalize::Word;
@@ -89,6 +90,8 @@ pub struct PhraseTable {
     by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
     /// Modifiers: first word → (remaining words, template index).
     modifiers: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// The keys of both maps: most words are in neither, and are turned away here.
+    filter: WordFilter,
 }
 
 /// The result of a match: how many text words it covers and which modifiers it took in.
@@ -110,12 +113,18 @@ fn split_norm(phrase: &str) -> Vec<String> {
 }
 
 /// Adds a phrase to a first-word table, keeping each list longest first.
-fn add(table: &mut HashMap<String, Vec<(Vec<String>, usize)>>, phrase: &str, payload: usize) {
+fn add(
+    table: &mut HashMap<String, Vec<(Vec<String>, usize)>>,
+    filter: &mut WordFilter,
+    phrase: &str,
+    payload: usize,
+) {
     let mut w = split_norm(phrase);
     if w.is_empty() {
         return;
     }
     let first = w.remove(0);
+    filter.insert(&first);
     let list = table.entry(first).or_default();
     list.push((w, payload));
     list.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
@@ -124,22 +133,25 @@ fn add(table: &mut HashMap<String, Vec<(Vec<String>, usize)>>, phrase: &str, pay
 impl PhraseTable {
     /// Adds a phrase (in its usual spelling; it is normalised here).
     pub fn insert(&mut self, phrase: &str, payload: usize) {
-        add(&mut self.by_first, phrase, payload);
+        add(&mut self.by_first, &mut self.filter, phrase, payload);
     }
 
     /// Adds a modifier (بشدة، كذلك …), which may sit inside or after a phrase.
     pub fn insert_modifier(&mut self, phrase: &str, payload: usize) {
-        add(&mut self.modifiers, phrase, payload);
+        add(&mut self.modifiers, &mut self.filter, phrase, payload);
     }
 
     /// Is `word` the first word of some phrase?
     pub fn starts(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+        self.filter.may_contain(word) && self.by_first.contains_key(word)
     }
 
     /// A modifier starting at `ws[0]`: (words it covers, payload).
     fn modifier_at(&self, ws: &[&str]) -> Option<(usize, usize)> {
         let first = ws.first()?;
+        if !self.filter.may_contain(first) {
+            return None;
+        }
         let list = self.modifiers.get(*first)?;
         list.iter()
             .find(|(rest, _)| {
@@ -151,6 +163,9 @@ impl PhraseTable {
     /// The longest phrase starting at `ws[0]` whose first word is `first` (which may differ from
     /// `ws[0]` when the caller stripped a clitic or a pronoun).
     pub fn match_words(&self, first: &str, ws: &[&str]) -> Option<PhraseMatch> {
+        if !self.filter.may_contain(first) {
+            return None;
+        }
         let list = self.by_first.get(first)?;
         // Whether a modifier starts at word j, asked once per j: a first word such as إذ heads
         // dozens of phrases, and each one that differs at a word asked the same question again.

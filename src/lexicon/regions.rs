@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
+use super::filter::WordFilter;
 use super::phrase::words;
 use crate::text::normalize;
 
@@ -57,6 +58,8 @@ pub struct Gazetteer {
     /// («والصومال»، «للصومال»، «بليبيا»): form → (key in `names`, particles, had the article).
     /// One hash look-up per word of a document decides whether a name may start there.
     surface: HashMap<String, Vec<(String, &'static str, bool)>>,
+    /// The keys of `surface`, for turning most words away without a hash look-up.
+    surface_filter: WordFilter,
     /// Problems in the data file (reported by the tests).
     pub errors: Vec<String>,
 }
@@ -214,6 +217,7 @@ impl Gazetteer {
                         (format!("{c}{p}{key}"), false),
                         (format!("{c}{p}{article}{key}"), true),
                     ] {
+                        self.surface_filter.insert(&form);
                         let list = self.surface.entry(form).or_default();
                         if !list
                             .iter()
@@ -325,11 +329,15 @@ impl Gazetteer {
     }
 
     /// Could a name start with this word?
+    #[inline]
     fn may_name(&self, w: &str) -> bool {
-        self.surface.contains_key(w)
+        self.surface_filter.may_contain(w) && self.surface.contains_key(w)
     }
 
     fn match_at(&self, ws: &[&str], k: usize) -> Option<Hit> {
+        if !self.surface_filter.may_contain(ws[k]) {
+            return None;
+        }
         let readings = self.surface.get(ws[k])?;
         for (core, clitic, article) in readings {
             let Some(list) = self.names.get(core) else {

@@ -90,24 +90,59 @@ const ARABIC_FOLD: [u16; 128] = {
     t
 };
 
-/// How each ASCII byte goes through the document pass: `ASCII_KEEP` (folds to itself; `*` is
-/// left out because `**` is a mark, upper case because it is lowered) and `ASCII_WORD` (part of a
-/// word). Bytes from 0x80 have neither bit.
-const ASCII_KEEP: u8 = 1;
-const ASCII_WORD: u8 = 2;
-const ASCII_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// The low bits of an [`ARABIC_ENTRY`]: its [`ARABIC_FOLD`] (0xFFFF: decode and fold the char).
+const FOLD_BITS: u32 = 0xFFFF;
+/// Set when the char, once folded, is a letter or digit (part of a word).
+const FOLDS_TO_WORD: u32 = 0x1_0000;
+/// [`ARABIC_FOLD`] and, for the char it folds to, whether it is part of a word: what the document
+/// pass needs to know of an Arabic letter, in one read.
+const ARABIC_ENTRY: [u32; 128] = {
+    use crate::lexicon::phrase::ARABIC_WORD;
+    let mut t = [0u32; 128];
+    let mut k = 0;
+    while k < 128 {
+        let fold = ARABIC_FOLD[k];
+        let folded_to = if fold == KEEP || fold == DROP || fold == 0xFFFF {
+            k
+        } else {
+            // The replacement's index: its lead byte's low bit, then its continuation's low bits.
+            (((fold & REPLACE_D9 != 0) as usize) << 6) | (fold & 0x3F) as usize
+        };
+        t[k] = fold as u32
+            | if ARABIC_WORD[folded_to] {
+                FOLDS_TO_WORD
+            } else {
+                0
+            };
+        k += 1;
+    }
+    t
+};
+
+/// How the document pass treats a byte, from its value alone: ASCII that folds to itself and is
+/// not part of a word (space, punctuation), ASCII that folds to itself and is (lower-case letters,
+/// digits), the lead byte of a char in U+0600..U+067F, or anything else (upper case, which is
+/// lowered; `*`, which may open a `**` mark; other chars, decoded).
+const LEAD_ASCII_OTHER: u8 = 0;
+const LEAD_ASCII_WORD: u8 = 1;
+const LEAD_ARABIC: u8 = 2;
+const LEAD_SLOW: u8 = 3;
+const LEAD_CLASS: [u8; 256] = {
+    let mut t = [LEAD_SLOW; 256];
     let mut k = 0;
     while k < 128 {
         let x = k as u8;
         if !x.is_ascii_uppercase() && x != b'*' {
-            t[k] = ASCII_KEEP;
-        }
-        if x.is_ascii_alphanumeric() {
-            t[k] |= ASCII_WORD;
+            t[k] = if x.is_ascii_alphanumeric() {
+                LEAD_ASCII_WORD
+            } else {
+                LEAD_ASCII_OTHER
+            };
         }
         k += 1;
     }
+    t[0xD8] = LEAD_ARABIC;
+    t[0xD9] = LEAD_ARABIC;
     t
 };
 
@@ -327,16 +362,15 @@ impl Normalized {
     /// are classified from tables without decoding chars; anchors are written only where the
     /// offsets between the texts shift.
     pub fn document(src: &str) -> Normalized {
-        use crate::lexicon::phrase::ARABIC_WORD;
         let b = src.as_bytes();
         let mut out: Vec<u8> = Vec::with_capacity(b.len() + 8);
         let mut anchors: Vec<(u32, u32)> = vec![(0, 0)];
         let mut words: Vec<Word> = Vec::with_capacity(b.len() / 8);
-        // Source bytes `copied..i` fold to themselves and are still to be copied to `out`.
-        let mut copied = 0;
         // The output offset where the open word started, when one is open.
         let mut word_start = 0;
         let mut in_word = false;
+        // Source bytes `copied..i` fold to themselves and are still to be copied to `out`.
+        let mut copied = 0;
         let mut i = 0;
         // Output offset of source byte `i`, were the pending run copied.
         macro_rules! at {
@@ -362,19 +396,36 @@ impl Normalized {
         }
         while i < b.len() {
             let x = b[i];
-            let class = ASCII_CLASS[x as usize];
-            if class & ASCII_KEEP != 0 {
-                edge!(class & ASCII_WORD != 0, at!());
+            let lead = LEAD_CLASS[x as usize];
+            if lead <= LEAD_ASCII_WORD {
+                edge!(lead == LEAD_ASCII_WORD, at!());
                 i += 1;
                 continue;
             }
-            if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
-                let y = b[i + 1];
-                let idx = (((x & 1) as usize) << 6) | (y & 0x3F) as usize;
-                let fold = ARABIC_FOLD[idx];
+            if lead == LEAD_ARABIC {
+                // A lead byte D8/D9 of valid UTF-8 is always followed by a continuation byte.
+                let y = b.get(i + 1).copied().unwrap_or(0);
+                let entry = ARABIC_ENTRY[(((x & 1) as usize) << 6) | (y & 0x3F) as usize];
+                let fold = (entry & FOLD_BITS) as u16;
                 if fold == KEEP {
-                    edge!(ARABIC_WORD[idx], at!());
+                    let is_word = entry & FOLDS_TO_WORD != 0;
+                    edge!(is_word, at!());
                     i += 2;
+                    if is_word {
+                        // The rest of the word while its letters fold to themselves: no word
+                        // edge can fall inside such a run, so it is skipped with one branch per
+                        // letter that is taken until the word ends (the per-char edge test was
+                        // mispredicted two or three times a word).
+                        while let (Some(&x), Some(&y)) = (b.get(i), b.get(i + 1)) {
+                            if x & 0xFE != 0xD8
+                                || ARABIC_ENTRY[(((x & 1) as usize) << 6) | (y & 0x3F) as usize]
+                                    != KEEP as u32 | FOLDS_TO_WORD
+                            {
+                                break;
+                            }
+                            i += 2;
+                        }
+                    }
                     continue;
                 }
                 if fold != 0xFFFF {
@@ -385,14 +436,10 @@ impl Normalized {
                         // A diacritic or tatweel: invisible, it neither ends nor starts a word.
                         shift(&mut anchors, out.len(), i);
                     } else {
+                        edge!(entry & FOLDS_TO_WORD != 0, out.len());
                         let lead = if fold & REPLACE_D8 != 0 { 0xD8 } else { 0xD9 };
-                        let second = (fold & 0xFF) as u8;
-                        edge!(
-                            ARABIC_WORD[(((lead & 1) as usize) << 6) | (second & 0x3F) as usize],
-                            out.len()
-                        );
                         out.push(lead);
-                        out.push(second);
+                        out.push((fold & 0xFF) as u8);
                     }
                     continue;
                 }
