@@ -36,51 +36,105 @@ pub(crate) const ARABIC_WORD: [bool; 128] = {
 /// Splits normalised text into words. Arabic letters and ASCII are classified from their bytes;
 /// other chars through Unicode's tables.
 pub fn words(text: &str) -> Vec<Word> {
-    first_words(text, usize::MAX)
+    let mut out = Vec::with_capacity(text.len() / 10);
+    out.extend(WordIter::new(text));
+    out
 }
 
 /// The first `limit` words of normalised text (a line's opening is in its first few words: no
 /// need to split the rest).
 pub fn first_words(text: &str, limit: usize) -> Vec<Word> {
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity((text.len() / 10).min(limit));
-    let mut start = None;
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let (word, len) = if x < 0x80 {
-            (x.is_ascii_alphanumeric(), 1)
-        } else if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
-            (
-                ARABIC_WORD[(((x & 1) as usize) << 6) | (b[i + 1] & 0x3F) as usize],
-                2,
-            )
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (is_word_char(c), c.len_utf8()),
-                None => break,
-            }
-        };
-        match (word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Word { start: s, end: i });
-                start = None;
-                if out.len() == limit {
-                    return out;
+    WordIter::new(text).take(limit).collect()
+}
+
+/// The words of normalised text, one at a time.
+pub struct WordIter<'t> {
+    text: &'t str,
+    i: usize,
+}
+
+impl<'t> WordIter<'t> {
+    pub fn new(text: &'t str) -> Self {
+        WordIter { text, i: 0 }
+    }
+}
+
+impl Iterator for WordIter<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let b = self.text.as_bytes();
+        let mut start = None;
+        while self.i < b.len() {
+            let i = self.i;
+            let x = b[i];
+            let (word, len) = if x < 0x80 {
+                (x.is_ascii_alphanumeric(), 1)
+            } else if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+                (
+                    ARABIC_WORD[(((x & 1) as usize) << 6) | (b[i + 1] & 0x3F) as usize],
+                    2,
+                )
+            } else {
+                match self.text[i..].chars().next() {
+                    Some(c) => (is_word_char(c), c.len_utf8()),
+                    None => break,
                 }
+            };
+            match (word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some(Word { start: s, end: i }),
+                _ => {}
             }
-            _ => {}
+            self.i += len;
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(Word {
+        self.i = b.len();
+        start.map(|s| Word {
             start: s,
-            end: text.len(),
-        });
+            end: b.len(),
+        })
     }
-    out
+}
+
+/// Up to `N` words' texts, kept on the stack: the lexicons compare a few words at a time, and a
+/// `Vec` for each such window was a good share of the parse's allocations.
+#[derive(Debug, Clone, Copy)]
+pub struct Window<'t, const N: usize> {
+    words: [&'t str; N],
+    len: usize,
+}
+
+impl<'t, const N: usize> Window<'t, N> {
+    /// The first `N` texts of `it`.
+    pub fn new(it: impl IntoIterator<Item = &'t str>) -> Self {
+        let mut w = Window {
+            words: [""; N],
+            len: 0,
+        };
+        for (slot, t) in w.words.iter_mut().zip(it) {
+            *slot = t;
+            w.len += 1;
+        }
+        w
+    }
+
+    /// The texts of `words[from..]` in `text` (at most `N` of them).
+    pub fn of(text: &'t str, words: &[Word], from: usize) -> Self {
+        Window::new(
+            words
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .map(|w| &text[w.start..w.end]),
+        )
+    }
+}
+
+impl<'t, const N: usize> std::ops::Deref for Window<'t, N> {
+    type Target = [&'t str];
+    fn deref(&self) -> &[&'t str] {
+        &self.words[..self.len]
+    }
 }
 
 /// A table of phrases, each a sequence of normalised words, with a payload index.

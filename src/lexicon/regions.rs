@@ -285,7 +285,6 @@ impl Gazetteer {
         // list of the whole text's words is built.
         const WINDOW: usize = 8;
         let mut out = Vec::new();
-        let mut buf: Vec<&str> = Vec::with_capacity(WINDOW);
         let mut k = 0;
         while k < words.len() {
             let w = &text[words[k].start..words[k].end];
@@ -293,13 +292,9 @@ impl Gazetteer {
                 k += 1;
                 continue;
             }
-            buf.clear();
             let from = k.saturating_sub(1);
-            buf.extend(
-                words[from..(k + WINDOW).min(words.len())]
-                    .iter()
-                    .map(|w| &text[w.start..w.end]),
-            );
+            let buf: super::phrase::Window<{ WINDOW + 1 }> =
+                super::phrase::Window::of(text, words, from);
             match self.match_at(&buf, k - from) {
                 Some(mut h) => {
                     h.first_word = k;

@@ -1,7 +1,7 @@
 //! The first pass: every non-blank line is read once, normalised, and given a kind.
 
 use super::scan::{self, Heading, TocRow};
-use crate::lexicon::{first_words, lexicon};
+use crate::lexicon::{lexicon, Window, WordIter};
 use crate::text::lines::{split_lines, trim};
 use crate::text::normalize::{NormSlice, Normalized, SourceMap};
 
@@ -156,8 +156,7 @@ pub fn classify(s: &str) -> Kind {
         cut -= 1;
     }
     let head = &s[..cut];
-    let ws = first_words(head, 8);
-    let first: Vec<&str> = ws.iter().map(|w| &head[w.start..w.end]).collect();
+    let first: Window<8> = Window::new(WordIter::new(head).map(|w| &head[w.start..w.end]));
     let lx = lexicon();
     if lx.match_opening(&first).is_some() || is_generic_opening(&first) {
         return Kind::Opening;

@@ -16,9 +16,9 @@ pub mod verbs;
 
 use line::{Kind, LineInfo};
 
-use crate::lexicon::{lexicon, words};
+use crate::lexicon::{lexicon, words, Window};
 use crate::model::*;
-use crate::text::inline::{strip_marks, Para};
+use crate::text::inline::{into_trimmed, strip_marks, Para};
 use crate::text::normalize;
 use crate::text::normalize::{Normalized, SourceMap};
 
@@ -269,7 +269,7 @@ fn read_resolution(
         [a] => Span::new(lines[a].start, lines[a].end()),
     };
     let title_para = Para::build(title_pieces.iter().copied());
-    let title = title_para.display.trim().to_string();
+    let title = into_trimmed(title_para.display);
     let title_span = (!title.is_empty()).then(|| Span::new(title_para.start, title_end));
 
     // The enacting formula, with any lines that continue it.
@@ -313,7 +313,7 @@ fn read_resolution(
             references.extend(refs::references(src, &para));
             let n = para.norm_text();
             let ws = para.words();
-            let texts: Vec<&str> = ws.iter().take(10).map(|w| &n[w.start..w.end]).collect();
+            let texts: Window<10> = Window::of(n, ws, 0);
             // A phrase from the lexicon, or the genre's shape (وإذ + a verb, بعد + a noun) unglossed.
             let matched = lx
                 .match_opening(&texts)
@@ -333,10 +333,11 @@ fn read_resolution(
                         end,
                     }
                 });
+            let regions = crate::tag::mentions(src, &para);
             Preambular {
-                text: para.display.trim().to_string(),
+                text: into_trimmed(para.display),
                 opening,
-                regions: crate::tag::mentions(src, &para),
+                regions,
                 emphasis: para.marks,
                 span: p.span(),
             }
@@ -379,23 +380,25 @@ fn read_resolution(
                     let ip = Para::view(norm, &p.pieces);
                     references.extend(refs::references(src, &ip));
                     let (verbs, _) = verbs::operative_verbs(src, &ip);
+                    let regions = crate::tag::mentions(src, &ip);
                     SubItem {
                         label: label.clone(),
-                        text: ip.display.trim().to_string(),
+                        text: into_trimmed(ip.display),
                         verbs,
-                        regions: crate::tag::mentions(src, &ip),
+                        regions,
                         emphasis: ip.marks,
                         span: p.span(),
                     }
                 })
                 .collect();
+            let regions = crate::tag::mentions(src, &para);
             OperativeClause {
                 label: c.label.as_ref().map(|l| l.0.clone()),
                 number: c.label.as_ref().and_then(|l| l.1),
-                text: para.display.trim().to_string(),
+                text: into_trimmed(para.display),
                 verbs,
                 items,
-                regions: crate::tag::mentions(src, &para),
+                regions,
                 emphasis: para.marks,
                 span,
             }

@@ -3,7 +3,7 @@
 //! (`الذي يدعو`, `أن يدعو`) belongs to a subordinate clause and is not the Council's.
 
 use crate::lexicon::verbs::NOT_AFTER;
-use crate::lexicon::{lexicon, Word};
+use crate::lexicon::{lexicon, Window, Word};
 use crate::model::{Mark, Verb};
 use crate::text::inline::{strip_marks, Para};
 use crate::text::normalize::SourceMap;
@@ -24,12 +24,7 @@ pub fn operative_verbs(src: &str, para: &Para) -> (Vec<Verb>, Opening) {
     let norm = para.norm_text();
     let ws = para.words();
     // Only the words at the opening and around candidates are compared: a window of them.
-    let window = |k: usize| -> Vec<&str> {
-        ws[k..(k + 8).min(ws.len())]
-            .iter()
-            .map(|w| &norm[w.start..w.end])
-            .collect()
-    };
+    let window = |k: usize| -> Window<8> { Window::of(norm, ws, k) };
     let word = |k: usize| &norm[ws[k].start..ws[k].end];
     let texts = window(0);
     let lx = lexicon();

@@ -174,6 +174,16 @@ impl<'a> Para<'a> {
     }
 }
 
+/// `s` without white space at either end; it is only copied when there was some (a paragraph's
+/// pieces are already trimmed lines, so usually nothing is).
+pub fn into_trimmed(s: String) -> String {
+    if s.trim().len() == s.len() {
+        s
+    } else {
+        s.trim().to_string()
+    }
+}
+
 /// The source text between two offsets without its `**` marks: how a verb or a mention is shown.
 pub fn strip_marks(s: &str) -> String {
     if s.contains("**") {

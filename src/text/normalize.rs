@@ -223,6 +223,9 @@ pub struct Normalized {
     end: usize,
     /// For a whole document: its words, found in the same pass (see [`Normalized::document`]).
     words: Vec<Word>,
+    /// Where the last [`Normalized::words_in`] started in `words`: paragraphs are read in
+    /// document order, so the next one starts just after it.
+    word_hint: std::cell::Cell<usize>,
 }
 
 impl Normalized {
@@ -240,6 +243,7 @@ impl Normalized {
             anchors: Vec::new(),
             end: 0,
             words: Vec::new(),
+            word_hint: Default::default(),
         }
     }
 
@@ -500,12 +504,14 @@ impl Normalized {
             anchors,
             end: src.len(),
             words,
+            word_hint: Default::default(),
         }
     }
 
     /// The words of a whole document between normalised offsets `from..to`, rebased to `from`.
     pub fn words_in(&self, from: usize, to: usize) -> Vec<Word> {
-        let k = self.words.partition_point(|w| w.start < from);
+        let k = self.first_word_from(from);
+        self.word_hint.set(k);
         self.words[k..]
             .iter()
             .take_while(|w| w.end <= to)
@@ -514,6 +520,25 @@ impl Normalized {
                 end: w.end - from,
             })
             .collect()
+    }
+
+    /// The index of the first word that starts at or after normalised offset `from`. Searched
+    /// forward from the last answer, doubling the step (a binary search of the whole list cost a
+    /// cache miss per step, for every paragraph); from the start if `from` lies before it.
+    fn first_word_from(&self, from: usize) -> usize {
+        let ws = &self.words;
+        let hint = self.word_hint.get().min(ws.len());
+        if hint > 0 && ws[hint - 1].start >= from {
+            return ws.partition_point(|w| w.start < from);
+        }
+        let mut lo = hint;
+        let mut step = 1;
+        while lo + step < ws.len() && ws[lo + step].start < from {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(ws.len());
+        lo + ws[lo..hi].partition_point(|w| w.start < from)
     }
 
     /// The normalised offset of source offset `src` (a dropped char maps to where the text goes on).
@@ -669,6 +694,40 @@ mod tests {
                 .binary_search_by_key(&cp, |&(k, _)| k)
                 .map_or_else(|_| c.to_string(), |k| PRESENTATION_FORMS[k].1.to_string());
             assert_eq!(got, want, "U+{cp:04X} should decompose as Unicode says");
+        }
+    }
+
+    #[test]
+    fn words_in_any_order_are_the_words_of_the_stretch() {
+        let doc = Normalized::document("يدين بشدة الهجوم على مالي، ويدعو الدول إلى الدعم في 2017");
+        let all = crate::lexicon::words(&doc.text);
+        let len = doc.text.len();
+        // In order, backwards, and jumping about: the hint must never change an answer.
+        let mut cuts: Vec<usize> = (0..=len)
+            .filter(|&c| doc.text.is_char_boundary(c))
+            .collect();
+        let forward = cuts.clone();
+        cuts.reverse();
+        let jumps: Vec<usize> = forward
+            .iter()
+            .step_by(3)
+            .chain(forward.iter().step_by(2))
+            .copied()
+            .collect();
+        for from in forward.into_iter().chain(cuts).chain(jumps) {
+            let want: Vec<Word> = all
+                .iter()
+                .filter(|w| w.start >= from && w.end <= len)
+                .map(|w| Word {
+                    start: w.start - from,
+                    end: w.end - from,
+                })
+                .collect();
+            assert_eq!(
+                doc.words_in(from, len),
+                want,
+                "the words from offset {from} should be those of the text from there"
+            );
         }
     }
 
