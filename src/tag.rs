@@ -82,18 +82,16 @@ pub fn mentions(src: &str, para: &Para) -> Vec<RegionMention> {
     let g = gazetteer();
     let n = para.norm_text();
     let ws = para.words();
-    g.find_in(n, ws)
-        .into_iter()
-        .map(|h| {
-            let start = para.source(ws[h.first_word].start);
-            let end =
-                crate::parse::verbs::source_end(src, para, ws[h.first_word + h.words - 1].end);
-            RegionMention {
-                slug: g.regions[h.region].slug.into(),
-                text: strip_marks(&src[start..end.max(start)]),
-                start,
-                end,
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    g.each_in(n, ws, |h| {
+        let start = para.source(ws[h.first_word].start);
+        let end = crate::parse::verbs::source_end(src, para, ws[h.first_word + h.words - 1].end);
+        out.push(RegionMention {
+            slug: g.regions[h.region].slug.into(),
+            text: strip_marks(&src[start..end.max(start)]),
+            start,
+            end,
+        });
+    });
+    out
 }

@@ -155,7 +155,34 @@ pub struct PhraseMatch {
     /// Words covered, modifiers included.
     pub len: usize,
     /// Modifier payloads absorbed, in text order.
-    pub modifiers: Vec<usize>,
+    pub modifiers: Modifiers,
+}
+
+/// The modifiers a phrase took in, kept inline (a `Vec` here was an allocation per match): the
+/// first [`Modifiers::MAX`] in text order. More are still covered by the match; only their glosses,
+/// which would repeat the first ones', are not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Modifiers {
+    ids: [usize; Modifiers::MAX],
+    len: usize,
+}
+
+impl Modifiers {
+    pub const MAX: usize = 4;
+
+    fn push(&mut self, id: usize) {
+        if let Some(slot) = self.ids.get_mut(self.len) {
+            *slot = id;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Modifiers {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        &self.ids[..self.len]
+    }
 }
 
 fn split_norm(phrase: &str) -> Vec<String> {
@@ -229,7 +256,7 @@ impl PhraseTable {
             None => self.modifier_at(&ws[j.min(ws.len())..]),
         };
         'candidates: for (rest, payload) in list {
-            let mut modifiers = Vec::new();
+            let mut modifiers = Modifiers::default();
             let mut j = 1;
             for want in rest {
                 loop {
@@ -295,7 +322,7 @@ mod tests {
             "the three-word phrase should win over the bare verb"
         );
         assert_eq!(m.len, 5, "modifiers inside the phrase should be covered");
-        assert_eq!(m.modifiers, vec![11, 10]);
+        assert_eq!(*m.modifiers, [11, 10]);
     }
 
     #[test]

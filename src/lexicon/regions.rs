@@ -281,10 +281,16 @@ impl Gazetteer {
 
     /// Finds every region named in a normalised text, given its words.
     pub fn find_in(&self, text: &str, words: &[super::phrase::Word]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.each_in(text, words, |h| out.push(h));
+        out
+    }
+
+    /// Calls `found` with every region named in a normalised text, in order.
+    pub fn each_in(&self, text: &str, words: &[super::phrase::Word], mut found: impl FnMut(Hit)) {
         // Names are at most a few words long: look at a window of words at a time, so that no
         // list of the whole text's words is built.
         const WINDOW: usize = 8;
-        let mut out = Vec::new();
         let mut k = 0;
         while k < words.len() {
             let w = &text[words[k].start..words[k].end];
@@ -299,12 +305,11 @@ impl Gazetteer {
                 Some(mut h) => {
                     h.first_word = k;
                     k += h.words;
-                    out.push(h);
+                    found(h);
                 }
                 None => k += 1,
             }
         }
-        out
     }
 
     /// Finds every region named in `ws` (the words of a normalised text).

@@ -159,7 +159,7 @@ impl Lexicon {
     /// The gloss of a match, with its modifiers' templates applied (`Strongly condemns`).
     pub fn gloss(&self, m: &PhraseMatch) -> LexiconText {
         let mut g = LexiconText::Borrowed(self.verbs.get(m.payload).map_or("", |v| v.gloss));
-        for &i in &m.modifiers {
+        for &i in m.modifiers.iter() {
             let t = self.modifiers.get(i).copied().unwrap_or("");
             if t.is_empty() || already_has(&g, t) {
                 continue;

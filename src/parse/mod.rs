@@ -347,7 +347,7 @@ fn read_resolution(
     let mut diagnostics = body.diagnostics;
     let operative: Vec<OperativeClause> = body
         .operative
-        .iter()
+        .into_iter()
         .map(|c| {
             let para = Para::view(norm, &c.body.pieces);
             references.extend(refs::references(src, &para));
@@ -375,14 +375,14 @@ fn read_resolution(
             }
             let items = c
                 .items
-                .iter()
+                .into_iter()
                 .map(|(label, p)| {
                     let ip = Para::view(norm, &p.pieces);
                     references.extend(refs::references(src, &ip));
                     let (verbs, _) = verbs::operative_verbs(src, &ip);
                     let regions = crate::tag::mentions(src, &ip);
                     SubItem {
-                        label: label.clone(),
+                        label,
                         text: into_trimmed(ip.display),
                         verbs,
                         regions,
@@ -393,8 +393,8 @@ fn read_resolution(
                 .collect();
             let regions = crate::tag::mentions(src, &para);
             OperativeClause {
-                label: c.label.as_ref().map(|l| l.0.clone()),
                 number: c.label.as_ref().and_then(|l| l.1),
+                label: c.label.map(|l| l.0),
                 text: into_trimmed(para.display),
                 verbs,
                 items,
@@ -454,29 +454,38 @@ fn read_resolution(
     });
 }
 
-/// Words of a title, normalised, for comparing the body's wording with the table of contents'.
-fn title_words(t: &str) -> Vec<String> {
-    let n = normalize(t);
-    words(&n)
-        .iter()
-        .map(|w| n[w.start..w.end].to_string())
-        .collect()
+/// A title normalised and split into words, for comparing the body's wording with the table of
+/// contents'.
+struct TitleWords {
+    text: String,
+    words: Vec<crate::lexicon::Word>,
+}
+
+impl TitleWords {
+    fn new(t: &str) -> Self {
+        let text = normalize(t);
+        let words = words(&text);
+        TitleWords { text, words }
+    }
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| &self.text[w.start..w.end])
+    }
 }
 
 /// How alike two titles are: shared words over all words (0 to 1).
-fn similarity(a: &[String], b: &[String]) -> f32 {
-    if a.is_empty() || b.is_empty() {
+fn similarity(a: &TitleWords, b: &TitleWords) -> f32 {
+    if a.words.is_empty() || b.words.is_empty() {
         return 0.0;
     }
-    let shared = a.iter().filter(|w| b.contains(w)).count();
-    shared as f32 / (a.len().max(b.len())) as f32
+    let shared = a.iter().filter(|w| b.iter().any(|x| x == *w)).count();
+    shared as f32 / (a.words.len().max(b.words.len())) as f32
 }
 
 /// Gives every resolution without a heading its id — from the table of contents when its title or
 /// its place in the numbering finds a row there, else the next number — and fills titles the body
 /// lacks.
 fn assign_ids(doc: &mut Document) {
-    let toc_words: Vec<Vec<String>> = doc.toc.iter().map(|e| title_words(&e.title)).collect();
+    let toc_words: Vec<TitleWords> = doc.toc.iter().map(|e| TitleWords::new(&e.title)).collect();
     let toc_ids: Vec<Option<ResolutionId>> = doc
         .toc
         .iter()
@@ -516,7 +525,7 @@ fn assign_ids(doc: &mut Document) {
             _ => None,
         };
         let r = &doc.resolutions[k];
-        let mine = title_words(&r.title);
+        let mine = TitleWords::new(&r.title);
         // The best-matching unused row by title, then the row for the expected number.
         let by_title = toc_words
             .iter()

@@ -512,9 +512,10 @@ impl Normalized {
     pub fn words_in(&self, from: usize, to: usize) -> Vec<Word> {
         let k = self.first_word_from(from);
         self.word_hint.set(k);
-        self.words[k..]
+        // Counted first, so that the list is allocated once at its size.
+        let n = self.words[k..].iter().take_while(|w| w.end <= to).count();
+        self.words[k..k + n]
             .iter()
-            .take_while(|w| w.end <= to)
             .map(|w| Word {
                 start: w.start - from,
                 end: w.end - from,
