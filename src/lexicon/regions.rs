@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use super::filter::WordFilter;
+use super::filter::{WordFilter, WordKey};
 use super::phrase::words;
 use crate::text::normalize;
 
@@ -293,15 +293,22 @@ impl Gazetteer {
         const WINDOW: usize = 8;
         let mut k = 0;
         while k < words.len() {
-            let w = &text[words[k].start..words[k].end];
-            if !self.may_name(w) {
+            let (start, end) = (words[k].start, words[k].end);
+            if !self
+                .surface_filter
+                .may_contain_key(WordKey::in_text(text, start, end))
+            {
                 k += 1;
                 continue;
             }
+            let Some(readings) = self.surface.get(&text[start..end]) else {
+                k += 1;
+                continue;
+            };
             let from = k.saturating_sub(1);
             let buf: super::phrase::Window<{ WINDOW + 1 }> =
                 super::phrase::Window::of(text, words, from);
-            match self.match_at(&buf, k - from) {
+            match self.match_readings(readings, &buf, k - from) {
                 Some(mut h) => {
                     h.first_word = k;
                     k += h.words;
@@ -328,17 +335,20 @@ impl Gazetteer {
         out
     }
 
-    /// Could a name start with this word?
-    #[inline]
-    fn may_name(&self, w: &str) -> bool {
-        self.surface_filter.may_contain(w) && self.surface.contains_key(w)
-    }
-
     fn match_at(&self, ws: &[&str], k: usize) -> Option<Hit> {
         if !self.surface_filter.may_contain(ws[k]) {
             return None;
         }
-        let readings = self.surface.get(ws[k])?;
+        self.match_readings(self.surface.get(ws[k])?, ws, k)
+    }
+
+    /// A name starting at `ws[k]`, whose written form has these readings (`surface`).
+    fn match_readings(
+        &self,
+        readings: &[(String, &'static str, bool)],
+        ws: &[&str],
+        k: usize,
+    ) -> Option<Hit> {
         for (core, clitic, article) in readings {
             let Some(list) = self.names.get(core) else {
                 continue;

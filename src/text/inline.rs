@@ -186,11 +186,12 @@ pub fn into_trimmed(s: String) -> String {
 
 /// The source text between two offsets without its `**` marks: how a verb or a mention is shown.
 pub fn strip_marks(s: &str) -> String {
-    if s.contains("**") {
-        s.replace("**", "")
-    } else {
-        s.to_string()
+    // Verbs and names are a few bytes long: a byte test first (a substring search's set-up cost
+    // more than the copy; 520 instructions per verb in the profile).
+    if !s.as_bytes().contains(&b'*') {
+        return s.to_string();
     }
+    s.replace("**", "")
 }
 
 #[cfg(test)]

@@ -226,6 +226,8 @@ pub struct Normalized {
     /// Where the last [`Normalized::words_in`] started in `words`: paragraphs are read in
     /// document order, so the next one starts just after it.
     word_hint: std::cell::Cell<usize>,
+    /// The same for the anchor of the last [`Normalized::slice`].
+    anchor_hint: std::cell::Cell<usize>,
 }
 
 impl Normalized {
@@ -244,6 +246,7 @@ impl Normalized {
             end: 0,
             words: Vec::new(),
             word_hint: Default::default(),
+            anchor_hint: Default::default(),
         }
     }
 
@@ -505,6 +508,7 @@ impl Normalized {
             end: src.len(),
             words,
             word_hint: Default::default(),
+            anchor_hint: Default::default(),
         }
     }
 
@@ -544,29 +548,53 @@ impl Normalized {
 
     /// The normalised offset of source offset `src` (a dropped char maps to where the text goes on).
     pub fn norm_offset(&self, src: usize) -> usize {
-        let k = self.anchors.partition_point(|&(_, s)| s as usize <= src);
-        let Some(k) = k.checked_sub(1) else { return 0 };
-        let (n, s) = self.anchors[k];
-        let next = self
-            .anchors
-            .get(k + 1)
-            .map_or(self.text.len(), |a| a.0 as usize);
+        self.norm_offset_at(src).0
+    }
+
+    /// The normalised offset of source offset `src`, and the index of the anchor it is reckoned
+    /// from. The anchor is searched forward from the previous answer, doubling the step: lines
+    /// and paragraphs are sliced in document order.
+    fn norm_offset_at(&self, src: usize) -> (usize, usize) {
+        let anchors = &self.anchors;
+        let hint = self.anchor_hint.get().min(anchors.len());
+        let past = if hint > 0 && anchors[hint - 1].1 as usize > src {
+            anchors.partition_point(|&(_, s)| s as usize <= src)
+        } else {
+            let mut lo = hint;
+            let mut step = 1;
+            while lo + step < anchors.len() && anchors[lo + step].1 as usize <= src {
+                lo += step;
+                step *= 2;
+            }
+            let hi = (lo + step).min(anchors.len());
+            lo + anchors[lo..hi].partition_point(|&(_, s)| s as usize <= src)
+        };
+        let Some(k) = past.checked_sub(1) else {
+            return (0, 0);
+        };
+        self.anchor_hint.set(k);
+        let (n, s) = anchors[k];
+        let next = anchors.get(k + 1).map_or(self.text.len(), |a| a.0 as usize);
         let mut at = (n as usize + (src - s as usize)).min(next);
         while !self.text.is_char_boundary(at) {
             at -= 1;
         }
-        at
+        (at, k)
     }
 
     /// The stretch of this text that stands for source bytes `start..end`.
     pub fn slice(&self, start: usize, end: usize) -> NormSlice<'_> {
-        let from = self.norm_offset(start);
-        let to = self.norm_offset(end).max(from);
+        let (from, first) = self.norm_offset_at(start);
+        let (to, last) = self.norm_offset_at(end);
+        let to = to.max(from);
         NormSlice {
             doc: self,
             from,
             to,
             end,
+            // The anchors that map this stretch: from the one it starts after to the one it ends
+            // after, so that mapping back searches a few anchors, not the document's thousands.
+            anchors: self.anchors.get(first..=last.max(first)).unwrap_or(&[]),
         }
     }
 }
@@ -604,6 +632,8 @@ pub struct NormSlice<'a> {
     to: usize,
     /// The source end of the stretch.
     end: usize,
+    /// The document's anchors for this stretch (see [`Normalized::slice`]).
+    anchors: &'a [(u32, u32)],
 }
 
 impl<'a> NormSlice<'a> {
@@ -626,10 +656,14 @@ impl SourceMap for NormSlice<'_> {
         self.text()
     }
     fn source(&self, i: usize) -> usize {
-        if self.from + i >= self.to {
-            self.end
-        } else {
-            self.doc.source(self.from + i)
+        let j = self.from + i;
+        if j >= self.to {
+            return self.end;
+        }
+        let k = self.anchors.partition_point(|&(n, _)| n as usize <= j);
+        match k.checked_sub(1).and_then(|k| self.anchors.get(k)) {
+            Some(&(n, s)) => s as usize + (j - n as usize),
+            None => self.doc.source(j),
         }
     }
 }
@@ -729,6 +763,46 @@ mod tests {
                 want,
                 "the words from offset {from} should be those of the text from there"
             );
+        }
+    }
+
+    #[test]
+    fn a_slice_maps_back_as_the_whole_document_does() {
+        let src = "**يؤكّد** مجدداً على إنّ\nالـــدول ٤٤/١ ﻻ **يدين**";
+        let doc = Normalized::document(src);
+        let cuts: Vec<usize> = (0..=src.len())
+            .filter(|&c| src.is_char_boundary(c))
+            .collect();
+        // Slices in order and out of order, so that the search hint is tried both ways.
+        let pairs = cuts
+            .iter()
+            .flat_map(|&a| cuts.iter().map(move |&b| (a, b)))
+            .filter(|(a, b)| a <= b);
+        for (a, b) in pairs.clone().chain(pairs.rev()) {
+            let slice = doc.slice(a, b);
+            // The offset found from the anchor itself, without searching: the last anchor at or
+            // before `a`, found by a plain scan.
+            let k = doc
+                .anchors
+                .iter()
+                .rposition(|&(_, s)| s as usize <= a)
+                .unwrap_or(0);
+            let fresh = Normalized::document(src);
+            fresh.anchor_hint.set(k);
+            assert_eq!(
+                slice.from,
+                fresh.norm_offset(a),
+                "slice {a}..{b} should start where {a} maps"
+            );
+            for i in 0..slice.text().len() {
+                if slice.text().is_char_boundary(i) {
+                    assert_eq!(
+                        SourceMap::source(&slice, i),
+                        doc.source(slice.from + i),
+                        "byte {i} of slice {a}..{b} should map back as the document's does"
+                    );
+                }
+            }
         }
     }
 
