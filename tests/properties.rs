@@ -83,6 +83,19 @@ proptest! {
     }
 
     #[test]
+    fn the_document_pass_finds_the_lines_the_line_splitter_finds(
+        doc in prop::collection::vec(
+            prop::sample::select(vec!["\n", "\r", "\r\n", "\n\r", "ي", "**", " ", "a", "ﻻ", "٤"]),
+            0..60,
+        ).prop_map(|parts| parts.concat())
+    ) {
+        // The parser takes its lines from the ends the document pass noted; they must be the
+        // line splitter's, whatever the mix of line endings.
+        let n = qarar::text::Normalized::document(&doc);
+        prop_assert_eq!(n.lines(&doc), Some(qarar::text::split_lines(&doc)));
+    }
+
+    #[test]
     fn the_digit_test_agrees_with_a_byte_loop(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
         prop_assert_eq!(
             qarar::parse::scan::has_ascii_digit(&bytes),

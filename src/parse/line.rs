@@ -93,7 +93,8 @@ impl<'a> LineInfo<'a> {
 
 /// Reads every non-blank line of `text`, whose normalised form is `doc`.
 pub fn read_lines<'a>(text: &'a str, doc: &'a Normalized) -> Vec<LineInfo<'a>> {
-    split_lines(text)
+    doc.lines(text)
+        .unwrap_or_else(|| split_lines(text))
         .into_iter()
         .filter_map(|l| {
             let (raw, off) = trim(l.text);

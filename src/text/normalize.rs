@@ -127,6 +127,8 @@ const LEAD_ASCII_OTHER: u8 = 0;
 const LEAD_ASCII_WORD: u8 = 1;
 const LEAD_ARABIC: u8 = 2;
 const LEAD_SLOW: u8 = 3;
+/// `\n` and `\r`: the pass notes where lines end, so that the parser need not split them again.
+const LEAD_LINE_END: u8 = 4;
 const LEAD_CLASS: [u8; 256] = {
     let mut t = [LEAD_SLOW; 256];
     let mut k = 0;
@@ -143,6 +145,8 @@ const LEAD_CLASS: [u8; 256] = {
     }
     t[0xD8] = LEAD_ARABIC;
     t[0xD9] = LEAD_ARABIC;
+    t[b'\n' as usize] = LEAD_LINE_END;
+    t[b'\r' as usize] = LEAD_LINE_END;
     t
 };
 
@@ -228,6 +232,9 @@ pub struct Normalized {
     word_hint: std::cell::Cell<usize>,
     /// The same for the anchor of the last [`Normalized::slice`].
     anchor_hint: std::cell::Cell<usize>,
+    /// For a whole document: the source offsets of its `\n` and `\r` bytes, found in the same
+    /// pass (see [`Normalized::lines`]).
+    line_ends: Option<Vec<u32>>,
 }
 
 impl Normalized {
@@ -247,6 +254,7 @@ impl Normalized {
             words: Vec::new(),
             word_hint: Default::default(),
             anchor_hint: Default::default(),
+            line_ends: None,
         }
     }
 
@@ -373,6 +381,7 @@ impl Normalized {
         let mut out: Vec<u8> = Vec::with_capacity(b.len() + 8);
         let mut anchors: Vec<(u32, u32)> = vec![(0, 0)];
         let mut words: Vec<Word> = Vec::with_capacity(b.len() / 8);
+        let mut line_ends: Vec<u32> = Vec::with_capacity(b.len() / 64);
         // The output offset where the open word started, when one is open.
         let mut word_start = 0;
         let mut in_word = false;
@@ -451,6 +460,13 @@ impl Normalized {
                     continue;
                 }
             }
+            if lead == LEAD_LINE_END {
+                // Folds to itself, and ends a word.
+                edge!(false, at!());
+                line_ends.push(i as u32);
+                i += 1;
+                continue;
+            }
             out.extend_from_slice(&b[copied..i]);
             copied = i;
             if x < 0x80 {
@@ -509,6 +525,7 @@ impl Normalized {
             words,
             word_hint: Default::default(),
             anchor_hint: Default::default(),
+            line_ends: Some(line_ends),
         }
     }
 
@@ -525,6 +542,45 @@ impl Normalized {
                 end: w.end - from,
             })
             .collect()
+    }
+
+    /// The lines of `src`, which this normalises as a whole document: the same as
+    /// [`split_lines`](super::lines::split_lines), from the line ends the document pass noted (a
+    /// second pass over the bytes was a tenth of the parse's instructions). `None` for a
+    /// normalised text that is not a whole document.
+    pub fn lines<'s>(&self, src: &'s str) -> Option<Vec<super::lines::Line<'s>>> {
+        let ends = self.line_ends.as_ref()?;
+        if src.len() != self.end {
+            return None;
+        }
+        let b = src.as_bytes();
+        let mut lines = Vec::with_capacity(ends.len() + 1);
+        let mut start = 0;
+        let mut k = 0;
+        while k < ends.len() {
+            let i = ends[k] as usize;
+            k += 1;
+            if i < start {
+                // The `\n` of a `\r\n`, already taken.
+                continue;
+            }
+            lines.push(super::lines::Line {
+                text: src.get(start..i)?,
+                start,
+            });
+            start = i + if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        if start < b.len() {
+            lines.push(super::lines::Line {
+                text: src.get(start..)?,
+                start,
+            });
+        }
+        Some(lines)
     }
 
     /// The index of the first word that starts at or after normalised offset `from`. Searched
