@@ -432,15 +432,16 @@ impl Normalized {
                         // edge can fall inside such a run, so it is skipped with one branch per
                         // letter that is taken until the word ends (the per-char edge test was
                         // mispredicted two or three times a word).
-                        while let (Some(&x), Some(&y)) = (b.get(i), b.get(i + 1)) {
-                            if x & 0xFE != 0xD8
-                                || ARABIC_ENTRY[(((x & 1) as usize) << 6) | (y & 0x3F) as usize]
-                                    != KEEP as u32 | FOLDS_TO_WORD
-                            {
-                                break;
-                            }
-                            i += 2;
-                        }
+                        let run = b[i..]
+                            .chunks_exact(2)
+                            .take_while(|p| {
+                                p[0] & 0xFE == 0xD8
+                                    && ARABIC_ENTRY
+                                        [(((p[0] & 1) as usize) << 6) | (p[1] & 0x3F) as usize]
+                                        == KEEP as u32 | FOLDS_TO_WORD
+                            })
+                            .count();
+                        i += 2 * run;
                     }
                     continue;
                 }
