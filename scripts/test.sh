@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo test --release --all-targets
-cargo test --release --doc
+# The `test-release` profile is `release` without LTO (Cargo.toml says why).
+cargo test --profile test-release --all-targets
+cargo test --profile test-release --doc
 trunk build --release
 echo "viewer built: dist/ ($(du -sh dist | cut -f1))" >&2
 # The viewer in headless Chromium (Playwright): default view, filters, Back/Forward, search, files.
