@@ -7,6 +7,6 @@ pub mod phrase;
 pub mod regions;
 pub mod verbs;
 
-pub use phrase::{first_words, words, PhraseMatch, PhraseTable, Window, Word, WordIter};
+pub use phrase::{words, PhraseMatch, PhraseTable, Window, Word, WordIter};
 pub use regions::{gazetteer, Gazetteer, Region};
 pub use verbs::{lexicon, Lexicon, VerbEntry, CATEGORIES};

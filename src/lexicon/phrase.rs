@@ -41,13 +41,8 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// The first `limit` words of normalised text (a line's opening is in its first few words: no
+/// The words of normalised text, one at a time (a line's opening is in its first few words: no
 /// need to split the rest).
-pub fn first_words(text: &str, limit: usize) -> Vec<Word> {
-    WordIter::new(text).take(limit).collect()
-}
-
-/// The words of normalised text, one at a time.
 pub struct WordIter<'t> {
     text: &'t str,
     i: usize,

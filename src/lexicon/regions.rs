@@ -56,7 +56,8 @@ pub struct Gazetteer {
     names: HashMap<String, Vec<Name>>,
     /// Every written form a name's first word can take with particles and the article
     /// («والصومال»، «للصومال»، «بليبيا»): form → (key in `names`, particles, had the article).
-    /// One hash look-up per word of a document decides whether a name may start there.
+    /// Whether a name may start at a word of a document is asked of `surface_filter` first, and
+    /// of this map only for the few words that pass it.
     surface: HashMap<String, Vec<(String, &'static str, bool)>>,
     /// The keys of `surface`, for turning most words away without a hash look-up.
     surface_filter: WordFilter,
@@ -279,14 +280,7 @@ impl Gazetteer {
         out
     }
 
-    /// Finds every region named in a normalised text, given its words.
-    pub fn find_in(&self, text: &str, words: &[super::phrase::Word]) -> Vec<Hit> {
-        let mut out = Vec::new();
-        self.each_in(text, words, |h| out.push(h));
-        out
-    }
-
-    /// Calls `found` with every region named in a normalised text, in order.
+    /// Calls `found` with every region named in a normalised text, given its words, in order.
     pub fn each_in(&self, text: &str, words: &[super::phrase::Word], mut found: impl FnMut(Hit)) {
         // Names are at most a few words long: look at a window of words at a time, so that no
         // list of the whole text's words is built.

@@ -432,7 +432,9 @@ impl Normalized {
                         // edge can fall inside such a run, so it is skipped with one branch per
                         // letter that is taken until the word ends (the per-char edge test was
                         // mispredicted two or three times a word).
-                        let run = b[i..]
+                        let run = b
+                            .get(i..)
+                            .unwrap_or_default()
                             .chunks_exact(2)
                             .take_while(|p| {
                                 p[0] & 0xFE == 0xD8
