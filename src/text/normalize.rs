@@ -119,6 +119,15 @@ const ARABIC_ENTRY: [u32; 128] = {
     t
 };
 
+/// Is the char whose UTF-8 bytes start `x, y` a letter of U+0600..U+067F that folds to itself
+/// and is part of a word (most chars of an Arabic document)?
+#[inline(always)]
+fn is_plain_letter(x: u8, y: u8) -> bool {
+    x & 0xFE == 0xD8
+        && ARABIC_ENTRY[(((x & 1) as usize) << 6) | (y & 0x3F) as usize]
+            == KEEP as u32 | FOLDS_TO_WORD
+}
+
 /// How the document pass treats a byte, from its value alone: ASCII that folds to itself and is
 /// not part of a word (space, punctuation), ASCII that folds to itself and is (lower-case letters,
 /// digits), the lead byte of a char in U+0600..U+067F, or anything else (upper case, which is
@@ -428,22 +437,34 @@ impl Normalized {
                     edge!(is_word, at!());
                     i += 2;
                     if is_word {
-                        // The rest of the word while its letters fold to themselves: no word
-                        // edge can fall inside such a run, so it is skipped with one branch per
-                        // letter that is taken until the word ends (the per-char edge test was
-                        // mispredicted two or three times a word).
-                        let run = b
-                            .get(i..)
-                            .unwrap_or_default()
-                            .chunks_exact(2)
-                            .take_while(|p| {
-                                p[0] & 0xFE == 0xD8
-                                    && ARABIC_ENTRY
-                                        [(((p[0] & 1) as usize) << 6) | (p[1] & 0x3F) as usize]
-                                        == KEEP as u32 | FOLDS_TO_WORD
-                            })
-                            .count();
-                        i += 2 * run;
+                        loop {
+                            // The rest of the word while its letters fold to themselves: no word
+                            // edge can fall inside such a run, so it is skipped with one branch
+                            // per letter that is taken until the word ends (the per-char edge
+                            // test was mispredicted two or three times a word).
+                            let run = b
+                                .get(i..)
+                                .unwrap_or_default()
+                                .chunks_exact(2)
+                                .take_while(|p| is_plain_letter(p[0], p[1]))
+                                .count();
+                            i += 2 * run;
+                            // One space and a next word that starts the same way (the usual
+                            // case): this word ends and the next begins here, without two trips
+                            // through the outer loop.
+                            match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+                                (Some(b' '), Some(&x), Some(&y)) if is_plain_letter(x, y) => {
+                                    let space = at!();
+                                    words.push(Word {
+                                        start: word_start,
+                                        end: space,
+                                    });
+                                    word_start = space + 1;
+                                    i += 3;
+                                }
+                                _ => break,
+                            }
+                        }
                     }
                     continue;
                 }
