@@ -607,23 +607,10 @@ impl Normalized {
         Some(lines)
     }
 
-    /// The index of the first word that starts at or after normalised offset `from`. Searched
-    /// forward from the last answer, doubling the step (a binary search of the whole list cost a
-    /// cache miss per step, for every paragraph); from the start if `from` lies before it.
+    /// The index of the first word that starts at or after normalised offset `from`, searched
+    /// from the last answer ([`partition_from`]).
     fn first_word_from(&self, from: usize) -> usize {
-        let ws = &self.words;
-        let hint = self.word_hint.get().min(ws.len());
-        if hint > 0 && ws[hint - 1].start >= from {
-            return ws.partition_point(|w| w.start < from);
-        }
-        let mut lo = hint;
-        let mut step = 1;
-        while lo + step < ws.len() && ws[lo + step].start < from {
-            lo += step;
-            step *= 2;
-        }
-        let hi = (lo + step).min(ws.len());
-        lo + ws[lo..hi].partition_point(|w| w.start < from)
+        partition_from(&self.words, self.word_hint.get(), |w| w.start < from)
     }
 
     /// The normalised offset of source offset `src` (a dropped char maps to where the text goes on).
@@ -636,19 +623,7 @@ impl Normalized {
     /// and paragraphs are sliced in document order.
     fn norm_offset_at(&self, src: usize) -> (usize, usize) {
         let anchors = &self.anchors;
-        let hint = self.anchor_hint.get().min(anchors.len());
-        let past = if hint > 0 && anchors[hint - 1].1 as usize > src {
-            anchors.partition_point(|&(_, s)| s as usize <= src)
-        } else {
-            let mut lo = hint;
-            let mut step = 1;
-            while lo + step < anchors.len() && anchors[lo + step].1 as usize <= src {
-                lo += step;
-                step *= 2;
-            }
-            let hi = (lo + step).min(anchors.len());
-            lo + anchors[lo..hi].partition_point(|&(_, s)| s as usize <= src)
-        };
+        let past = partition_from(anchors, self.anchor_hint.get(), |&(_, s)| s as usize <= src);
         let Some(k) = past.checked_sub(1) else {
             return (0, 0);
         };
@@ -677,6 +652,24 @@ impl Normalized {
             anchors: self.anchors.get(first..=last.max(first)).unwrap_or(&[]),
         }
     }
+}
+
+/// `xs.partition_point(pred)`, searched forward from `hint` with a doubling step when the answer
+/// lies at or after it (the parser asks in document order, so it is usually a few steps on: a
+/// binary search of the whole list cost a cache miss per step); from the start otherwise.
+fn partition_from<T>(xs: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let hint = hint.min(xs.len());
+    if hint > 0 && !pred(&xs[hint - 1]) {
+        return xs.partition_point(pred);
+    }
+    let mut lo = hint;
+    let mut step = 1;
+    while lo + step < xs.len() && pred(&xs[lo + step]) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(xs.len());
+    lo + xs[lo..hi].partition_point(pred)
 }
 
 /// Maps offsets in a normalised text back to the source.
