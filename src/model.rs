@@ -62,6 +62,9 @@ pub struct Session {
     pub place: Option<String>,
     pub date_hijri: Option<String>,
     pub date_gregorian: Option<String>,
+    /// Which number the document's resolution ids print first.
+    #[serde(default)]
+    pub id_order: IdOrder,
     /// Every line of the front matter (the cover, and the headings of the table of contents), with
     /// what the parser took it for.
     pub lines: Vec<CoverLine>,
@@ -118,22 +121,40 @@ pub enum IdSource {
     NumberingOrder,
 }
 
-/// A resolution id as printed, e.g. `44/1-س`: session 44, number 1, committee `س`.
+/// Which number a document's resolution ids print first. Both are in use: the 44th session prints
+/// `44/1-س` (session 44, resolution 1); older sessions, and documents converted from the English
+/// `Resolution No. 2/35-ORG`, print `2/35 – ORG` (resolution 2 of the 35th session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdOrder {
+    #[default]
+    SessionFirst,
+    NumberFirst,
+}
+
+/// A resolution id, e.g. `44/1-س`: session 44, number 1, committee `س`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResolutionId {
     pub session: u32,
     pub number: u32,
     /// The committee suffix (`س` political, `اق` economic, `أت` organisational …); may be empty.
     pub committee: String,
+    /// The order its document prints ids in.
+    #[serde(default)]
+    pub order: IdOrder,
 }
 
 impl ResolutionId {
-    /// The canonical written form, `44/1-س`.
+    /// The written form, in its document's order: `44/1-س`, or `2/35-ORG`.
     pub fn display(&self) -> String {
+        let (a, b) = match self.order {
+            IdOrder::SessionFirst => (self.session, self.number),
+            IdOrder::NumberFirst => (self.number, self.session),
+        };
         if self.committee.is_empty() {
-            format!("{}/{}", self.session, self.number)
+            format!("{a}/{b}")
         } else {
-            format!("{}/{}-{}", self.session, self.number, self.committee)
+            format!("{a}/{b}-{}", self.committee)
         }
     }
 }

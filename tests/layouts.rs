@@ -3,10 +3,11 @@
 mod common;
 
 use common::check_lossless;
-use qarar::model::{IdSource, ReferenceKind};
+use qarar::model::{IdOrder, IdSource, ReferenceKind};
 
 const OLDER: &str = include_str!("fixtures/older-layout.txt");
 const TOC_ONLY: &str = include_str!("fixtures/toc-only-layout.txt");
+const NUMBER_FIRST: &str = include_str!("fixtures/number-first-layout.txt");
 
 #[test]
 fn older_layout_without_a_table_of_contents() {
@@ -203,4 +204,70 @@ fn a_text_with_no_resolution_is_refused() {
         qarar::parse_bytes("مرحبا بكم في موقعنا.\nهذه صفحة عن الطبخ.".as_bytes()).unwrap_err();
     assert_eq!(err, qarar::InputError::NoResolutions);
     assert!(qarar::parse_bytes(b"").is_err());
+}
+
+#[test]
+fn ids_printed_number_first_are_read_as_number_and_session() {
+    let d = qarar::parse(NUMBER_FIRST);
+    check_lossless(NUMBER_FIRST, &d).unwrap();
+    assert_eq!(
+        d.session.id_order,
+        IdOrder::NumberFirst,
+        "1/35 and 2/35 share their second number: it is the session"
+    );
+    let read: Vec<(&str, u32, u32, &str)> = d
+        .resolutions
+        .iter()
+        .map(|r| (r.id.as_str(), r.session, r.number, r.committee.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("1/35-POL", 35, 1, "POL"),
+            ("2/35-POL", 35, 2, "POL"),
+            ("3/35-POL", 35, 3, "POL"),
+        ],
+        "ids should stay as printed, with session and number the right way round, and the \
+         resolution without a heading should be numbered after the one before it"
+    );
+    assert_eq!(d.resolutions[2].id_source, IdSource::NumberingOrder);
+    assert_eq!(d.session.number, Some(35), "the cover's masculine ordinal");
+    let cited: Vec<&str> = d.resolutions[0]
+        .references
+        .iter()
+        .map(|x| x.id.as_str())
+        .collect();
+    assert_eq!(
+        cited,
+        ["4/34-POL"],
+        "a citation with a Latin suffix, as printed"
+    );
+    assert!(d.unplaced.is_empty(), "{:?}", d.unplaced);
+}
+
+#[test]
+fn a_single_id_is_ordered_by_the_session_the_enacting_formula_names() {
+    let one = "القرار رقم 7/21 – ORG\nبشأن\nتاريخ عقد الدورة القادمة\n\n\
+               إن المؤتمر الإسلامي الحادي والعشرين لوزراء الخارجية المنعقد في كراتشي؛\n\n\
+               1 - يقرر عقد الدورة القادمة في موعدها.\n";
+    let d = qarar::parse(one);
+    let r = &d.resolutions[0];
+    assert_eq!(
+        (r.id.as_str(), r.session, r.number),
+        ("7/21-ORG", 21, 7),
+        "the formula names the 21st session, so 21 is the session"
+    );
+    let d = qarar::parse(&one.replace("الحادي والعشرين", "السابع"));
+    let r = &d.resolutions[0];
+    assert_eq!(
+        (r.session, r.number),
+        (7, 21),
+        "the formula names the 7th session, so the id prints the session first"
+    );
+    let d = qarar::parse(&one.replace("الحادي والعشرين ", ""));
+    assert_eq!(
+        (d.resolutions[0].session, d.session.id_order),
+        (7, IdOrder::SessionFirst),
+        "with nothing to tell, session first, as current sessions print"
+    );
 }

@@ -97,6 +97,10 @@ pub fn read(src: &str, lines: &[LineInfo]) -> Session {
             title.push(text.clone());
             CoverRole::Title
         };
+        if s.number.is_none() && role != CoverRole::Session {
+            // «مؤتمر وزراء الخارجية الإسلامي التاسع والثلاثون», «… الصادرة عن الدورة العشرين».
+            s.number = session_ordinal(&words);
+        }
         let _ = src;
         s.lines.push(CoverLine {
             role,
@@ -120,9 +124,11 @@ fn symbol_session(sym: &str) -> Option<u32> {
     d.parse().ok()
 }
 
-/// An Arabic ordinal in words, as in «الدورة الرابعة والأربعين» → 44, «الحادية عشرة» → 11.
+/// An Arabic ordinal in words, as in «الدورة الرابعة والأربعين» → 44, «الحادية عشرة» → 11, and
+/// in the masculine that older sessions use of the «مؤتمر»: «التاسع والثلاثون» → 39, «العشرين» → 20.
 pub fn ordinal(words: &[&str]) -> Option<u32> {
-    const UNITS: [(&str, u32); 11] = [
+    // Feminine and masculine forms, normalised (ة → ه, ى → ي, أ → ا).
+    const UNITS: [(&str, u32); 22] = [
         ("الاولي", 1),
         ("الحاديه", 1),
         ("الثانيه", 2),
@@ -134,17 +140,33 @@ pub fn ordinal(words: &[&str]) -> Option<u32> {
         ("الثامنه", 8),
         ("التاسعه", 9),
         ("العاشره", 10),
+        ("الاول", 1),
+        ("الحادي", 1),
+        ("الثاني", 2),
+        ("الثالث", 3),
+        ("الرابع", 4),
+        ("الخامس", 5),
+        ("السادس", 6),
+        ("السابع", 7),
+        ("الثامن", 8),
+        ("التاسع", 9),
+        ("العاشر", 10),
     ];
+    // Tens, in the genitive/accusative (-ين) and the nominative (-ون).
     const TENS: [(&str, u32); 8] = [
-        ("العشرين", 20),
-        ("الثلاثين", 30),
-        ("الاربعين", 40),
-        ("الخمسين", 50),
-        ("الستين", 60),
-        ("السبعين", 70),
-        ("الثمانين", 80),
-        ("التسعين", 90),
+        ("العشر", 20),
+        ("الثلاث", 30),
+        ("الاربع", 40),
+        ("الخمس", 50),
+        ("الست", 60),
+        ("السبع", 70),
+        ("الثمان", 80),
+        ("التسع", 90),
     ];
+    let tens = |w: &str| {
+        let stem = w.strip_suffix("ين").or_else(|| w.strip_suffix("ون"))?;
+        TENS.iter().find(|(t, _)| *t == stem).map(|(_, v)| *v)
+    };
     let mut total = 0;
     let mut any = false;
     for w in words.iter().take(4) {
@@ -155,16 +177,28 @@ pub fn ordinal(words: &[&str]) -> Option<u32> {
         if let Some((_, v)) = UNITS.iter().find(|(u, _)| *u == w) {
             total += v;
             any = true;
-        } else if let Some((_, v)) = TENS.iter().find(|(t, _)| *t == w) {
+        } else if let Some(v) = tens(w) {
             total += v;
             any = true;
-        } else if w == "عشره" && any {
+        } else if (w == "عشره" || w == "عشر") && any {
             total += 10;
         } else {
             break;
         }
     }
     any.then_some(total)
+}
+
+/// Words after which a session's ordinal is written: «الدورة الرابعة والأربعين», «في دورته
+/// التاسعة والثلاثين», «المؤتمر الإسلامي العشرين», «مؤتمر وزراء الخارجية الإسلامي التاسع».
+const BEFORE_SESSION_ORDINAL: [&str; 6] =
+    ["الدوره", "للدوره", "دورته", "دورتها", "الاسلامي", "للمؤتمر"];
+
+/// The session's number where a line of normalised words names it by its ordinal.
+pub fn session_ordinal(words: &[&str]) -> Option<u32> {
+    (1..words.len())
+        .filter(|&k| BEFORE_SESSION_ORDINAL.contains(&words[k - 1]))
+        .find_map(|k| ordinal(&words[k..]))
 }
 
 #[cfg(test)]
@@ -185,6 +219,11 @@ mod tests {
         assert_eq!(ord("الخامسة والأربعين"), Some(45));
         assert_eq!(ord("العاشرة"), Some(10));
         assert_eq!(ord("لمجلس"), None);
+        assert_eq!(ord("التاسع والثلاثون"), Some(39));
+        assert_eq!(ord("العشرين لوزراء"), Some(20));
+        assert_eq!(ord("الحادي عشر"), Some(11));
+        assert_eq!(ord("الخامسة والثلاثين"), Some(35));
+        assert_eq!(ord("العشر"), None, "a tens stem alone is not a number");
         assert_eq!(symbol_session("OIC/CFM-44/2017/POL/RES/FINAL"), Some(44));
     }
 }

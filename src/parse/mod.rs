@@ -110,6 +110,7 @@ pub fn parse(src: &str) -> Document {
         read_resolution(src, &norm, &lines, &region, enacting, &mut doc);
     }
 
+    settle_id_order(&mut doc);
     assign_ids(&mut doc);
     if doc.session.number.is_none() {
         doc.session.number = doc.resolutions.first().map(|r| r.session);
@@ -224,10 +225,13 @@ fn read_resolution(
                             .max(l.source(h.committee.0))]
                         .trim(),
                 );
+                // As printed; `settle_id_order` swaps the numbers if the document prints the
+                // resolution's number first.
                 let id = ResolutionId {
                     session: h.session,
                     number: h.number,
                     committee,
+                    order: IdOrder::SessionFirst,
                 };
                 let id_end = h.title_at.map_or(l.end(), |t| l.source(t));
                 let id_text = strip_marks(src[l.start..id_end].trim_end());
@@ -413,6 +417,7 @@ fn read_resolution(
                 session: 0,
                 number: 0,
                 committee: String::new(),
+                order: IdOrder::SessionFirst,
             },
         ),
     };
@@ -485,11 +490,16 @@ fn similarity(a: &TitleWords, b: &TitleWords) -> f32 {
 /// its place in the numbering finds a row there, else the next number — and fills titles the body
 /// lacks.
 fn assign_ids(doc: &mut Document) {
+    let order = doc.session.id_order;
     let toc_words: Vec<TitleWords> = doc.toc.iter().map(|e| TitleWords::new(&e.title)).collect();
     let toc_ids: Vec<Option<ResolutionId>> = doc
         .toc
         .iter()
-        .map(|e| e.id.as_deref().and_then(parse_id))
+        .map(|e| {
+            e.id.as_deref()
+                .and_then(parse_id)
+                .map(|id| id.in_order(order))
+        })
         .collect();
     // Each row's id as resolutions print it, worked out once (it is compared for every resolution).
     let toc_display: Vec<Option<String>> = toc_ids
@@ -553,6 +563,7 @@ fn assign_ids(doc: &mut Document) {
                     session: e.0,
                     number: e.1,
                     committee: e.2.clone(),
+                    order,
                 },
                 IdSource::NumberingOrder,
             ),
@@ -561,6 +572,7 @@ fn assign_ids(doc: &mut Document) {
                     session: 0,
                     number: (k + 1) as u32,
                     committee: String::new(),
+                    order,
                 },
                 IdSource::NumberingOrder,
             ),
@@ -662,7 +674,8 @@ fn assign_ids(doc: &mut Document) {
     }
 }
 
-/// Reads an id as written (`44/1-س`).
+/// Reads an id as written (`44/1-س`), taking the first number for the session; see
+/// [`ResolutionId::in_order`] for documents that print the number first.
 pub fn parse_id(s: &str) -> Option<ResolutionId> {
     let n = normalize(s);
     let (session, number, _, _) = scan::resolution_id(&n, 0)?;
@@ -671,7 +684,80 @@ pub fn parse_id(s: &str) -> Option<ResolutionId> {
         session,
         number,
         committee,
+        order: IdOrder::SessionFirst,
     })
+}
+
+impl ResolutionId {
+    /// This id, read session first, as a document that prints ids in `order` means it.
+    fn in_order(self, order: IdOrder) -> ResolutionId {
+        match order {
+            IdOrder::SessionFirst => self,
+            IdOrder::NumberFirst => ResolutionId {
+                session: self.number,
+                number: self.session,
+                order,
+                ..self
+            },
+        }
+    }
+}
+
+/// Settles which number the document's ids print first ([`IdOrder`]), and swaps the session and
+/// number of the resolutions read from headings if it is the resolution's number.
+///
+/// Across several ids, the session is the number that stays the same (`44/1`, `44/2` …, or
+/// `1/35`, `2/35` …). With a single id, or ids that do not tell, it is the number that the cover
+/// or the first enacting formula names by its ordinal («في دورته الخامسة والثلاثين»). Failing
+/// both, session first, as the current sessions print.
+fn settle_id_order(doc: &mut Document) {
+    let printed: Vec<(u32, u32)> = doc
+        .resolutions
+        .iter()
+        .filter(|r| r.id_source == IdSource::Heading)
+        .map(|r| (r.session, r.number))
+        .chain(
+            doc.toc
+                .iter()
+                .filter_map(|e| e.id.as_deref().and_then(parse_id))
+                .map(|id| (id.session, id.number)),
+        )
+        .collect();
+    let Some(&(first, second)) = printed.first() else {
+        return;
+    };
+    let firsts_agree = printed.iter().all(|p| p.0 == first);
+    let seconds_agree = printed.iter().all(|p| p.1 == second);
+    let order = match (firsts_agree, seconds_agree) {
+        (true, false) => IdOrder::SessionFirst,
+        (false, true) => IdOrder::NumberFirst,
+        _ => {
+            let named = doc.session.number.or_else(|| {
+                let e = doc.resolutions.iter().find_map(|r| r.enacting.as_ref())?;
+                let n = normalize(&e.text);
+                let words: Vec<&str> = n
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                cover::session_ordinal(&words)
+            });
+            if named == Some(second) && second != first {
+                IdOrder::NumberFirst
+            } else {
+                IdOrder::SessionFirst
+            }
+        }
+    };
+    doc.session.id_order = order;
+    if order == IdOrder::NumberFirst {
+        for r in doc
+            .resolutions
+            .iter_mut()
+            .filter(|r| r.id_source == IdSource::Heading)
+        {
+            std::mem::swap(&mut r.session, &mut r.number);
+        }
+    }
 }
 
 /// A resolution with no operative clause, or a document that stops mid-sentence, is incomplete.

@@ -136,8 +136,10 @@ pub fn has_ascii_digit(b: &[u8]) -> bool {
     chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
-/// A resolution id `44/1-س`, `44/55 - س`, `36/45-س`, `44/1`: (session, number, committee byte
-/// range in `s`, end).
+/// A resolution id `44/1-س`, `44/55 - س`, `36/45-س`, `44/1`, `2/35 – ORG`: (session, number,
+/// committee byte range in `s`, end). The two numbers are returned in the order printed, which is
+/// session first in most documents and number first in others (`9/20 - أت`, resolution 9 of the
+/// 20th session): `parse` settles the order for the whole document (`IdOrder`).
 pub fn resolution_id(s: &str, i: usize) -> Option<(u32, u32, (usize, usize), usize)> {
     let (session, j) = digits(s, i, 3)?;
     let j = skip_spaces(s, j);
@@ -152,16 +154,26 @@ pub fn resolution_id(s: &str, i: usize) -> Option<(u32, u32, (usize, usize), usi
     }
     let cstart = k;
     let mut cend = k;
+    // Arabic documents print the committee in Arabic (`س`, `أت`) or, copied from the English
+    // originals, in Latin letters (`ORG`, `POL`, `S&T`; lower case once normalised).
+    let latin = s[k..].starts_with(|c: char| c.is_ascii_alphabetic());
     for (o, c) in s[k..].char_indices() {
-        if is_arabic_letter(c) {
+        let part = if latin {
+            c.is_ascii_alphabetic() || c == '&'
+        } else {
+            is_arabic_letter(c)
+        };
+        if part {
             cend = k + o + c.len_utf8();
         } else {
             break;
         }
     }
-    // A committee suffix is one to three letters, never the start of «بشأن».
+    // A committee suffix is one to three Arabic letters, never the start of «بشأن», or up to five
+    // Latin ones.
     let letters = s[cstart..cend].chars().count();
-    if cend > cstart && letters <= 3 && !(dash && letters == 0) {
+    let max = if latin { 5 } else { 3 };
+    if cend > cstart && letters <= max && !(dash && letters == 0) {
         Some((session, number, (cstart, cend), cend))
     } else if dash && cend == cstart {
         None
@@ -383,6 +395,16 @@ mod tests {
         assert!(heading(&n("قرار رقم 44/11 - س")).is_some());
         assert!(heading(&n("القرار الرقم 36/45-س")).is_some());
         assert!(heading(&n("قرار: 44/56- س")).is_some());
+        let s = n("القرار الرقم 2/35 – ORG");
+        let h = heading(&s).expect("a Latin committee suffix, after an en dash");
+        assert_eq!(
+            (h.session, h.number, &s[h.committee.0..h.committee.1]),
+            (2, 35, "org"),
+            "should read the pair as printed and the suffix in full"
+        );
+        let s = n("قرار رقم 9 /20 - أت");
+        let h = heading(&s).expect("a space before the slash");
+        assert_eq!((h.session, h.number), (9, 20));
         let s = n("قرار رقم 44/35-س بشأن التعاون والتنسيق");
         let h = heading(&s).expect("heading and title on one line");
         assert_eq!(&s[h.title_at.unwrap()..], "التعاون والتنسيق");

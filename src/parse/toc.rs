@@ -53,7 +53,10 @@ pub fn read(src: &str, lines: &[LineInfo], diagnostics: &mut Vec<Diagnostic>) ->
                         crate::text::unshape(committee.trim())
                     )
                 };
-                (Some((id, h.number)), h.title_at.map(|t| row.title.0 + t))
+                (
+                    Some((id, [h.session, h.number])),
+                    h.title_at.map(|t| row.title.0 + t),
+                )
             }
             None => (None, None),
         };
@@ -61,10 +64,12 @@ pub fn read(src: &str, lines: &[LineInfo], diagnostics: &mut Vec<Diagnostic>) ->
         let title_to = super::verbs::source_end(src, &l.norm, row.title.1);
         let title =
             crate::text::inline::strip_marks(src[title_from..title_to.max(title_from)].trim());
-        // The number column holds the resolution's number; if it sits last, the columns are swapped.
-        let number_of_id = id.as_ref().map(|(_, n)| *n);
-        let swapped = number_of_id.is_some_and(|n| row.last == n && row.first != n)
-            || (number_of_id.is_none() && row.first > row.last && out.len() as u32 + 1 == row.last);
+        // The number column holds the resolution's number, one of the id's two (which one depends
+        // on the order the document prints ids in, settled later); if it sits last, the columns
+        // are swapped.
+        let id_numbers = id.as_ref().map(|(_, n)| *n);
+        let swapped = id_numbers.is_some_and(|n| n.contains(&row.last) && !n.contains(&row.first))
+            || (id_numbers.is_none() && row.first > row.last && out.len() as u32 + 1 == row.last);
         let (number, page) = if swapped {
             (row.last, row.first)
         } else {
