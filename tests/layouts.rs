@@ -8,6 +8,7 @@ use qarar::model::{IdOrder, IdSource, ReferenceKind};
 const OLDER: &str = include_str!("fixtures/older-layout.txt");
 const TOC_ONLY: &str = include_str!("fixtures/toc-only-layout.txt");
 const NUMBER_FIRST: &str = include_str!("fixtures/number-first-layout.txt");
+const ORDINAL_LABELS: &str = include_str!("fixtures/ordinal-labels-layout.txt");
 
 #[test]
 fn older_layout_without_a_table_of_contents() {
@@ -270,4 +271,48 @@ fn a_single_id_is_ordered_by_the_session_the_enacting_formula_names() {
         (7, IdOrder::SessionFirst),
         "with nothing to tell, session first, as current sessions print"
     );
+}
+
+#[test]
+fn ordinal_word_labels_and_hawla_in_an_older_session() {
+    let d = qarar::parse(ORDINAL_LABELS);
+    check_lossless(ORDINAL_LABELS, &d).unwrap();
+    let r = &d.resolutions[0];
+    assert_eq!(
+        (r.id.as_str(), r.session, r.number),
+        ("14/23-س", 23, 14),
+        "the formula names the 23rd session"
+    );
+    assert_eq!(
+        r.title, "التضامن مع شعوب منطقة الساحل",
+        "«حول» alone on its line introduces the title, like «بشأن»"
+    );
+    let clauses: Vec<(Option<&str>, Option<u32>, &str)> = r
+        .operative
+        .iter()
+        .map(|c| {
+            (
+                c.label.as_deref(),
+                c.number,
+                c.verbs.first().map_or("", |v| &*v.lemma),
+            )
+        })
+        .collect();
+    assert_eq!(
+        clauses,
+        [
+            (Some("أولاً-"), Some(1), "يناشد"),
+            (Some("ثانياً:"), Some(2), "يطلب"),
+            (Some("ثالثا -"), Some(3), "يقرر"),
+            (Some("حادي عشر-"), Some(11), "يرحب"),
+        ],
+        "ordinal words should label operative clauses, not be read as preamble"
+    );
+    let openings: Vec<&str> = r
+        .preamble
+        .iter()
+        .filter_map(|p| p.opening.as_ref().map(|o| &*o.gloss))
+        .collect();
+    assert_eq!(openings, ["Having considered", "Having taken note"]);
+    assert!(d.unplaced.is_empty(), "{:?}", d.unplaced);
 }

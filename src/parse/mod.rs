@@ -238,8 +238,9 @@ fn read_resolution(
                 let id_text = id_text
                     .trim_end_matches(|c: char| c.is_whitespace())
                     .to_string();
-                let id_text = id_text
-                    .strip_suffix("بشأن")
+                let id_text = ["بشأن", "حول"]
+                    .iter()
+                    .find_map(|w| id_text.strip_suffix(w))
                     .map_or(id_text.clone(), |t| t.trim_end().to_string());
                 heading = Some((
                     TextBlock {

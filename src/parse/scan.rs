@@ -37,7 +37,55 @@ fn starts_with_at(s: &str, i: usize, p: &str) -> bool {
 /// Bullets that label operative clauses in some converters' output.
 const BULLETS: [char; 6] = ['◀', '►', '▶', '●', '■', '◄'];
 
-/// An operative clause label at the start of the line: `1.` `1-` `- 1-` `- 1 -` `1)` `(1)` `◀`.
+/// Ordinal words that number operative clauses in older sessions and summits: «أولاً-»,
+/// «ثانياً:» … «عاشراً», normalised (tanwin dropped, أ → ا).
+const ORDINAL_WORDS: [&str; 10] = [
+    "اولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+];
+/// The first word of «حادي عشر» … «تاسع عشر» (11 to 19).
+const ORDINAL_TEEN_UNITS: [&str; 9] = [
+    "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
+];
+
+/// An ordinal word (or two, for 11 to 19) at `i`: (value, end).
+fn ordinal_word(s: &str, i: usize) -> Option<(u32, usize)> {
+    let rest = s.get(i..)?;
+    let word_end = |w: &str| {
+        rest.strip_prefix(w)
+            .filter(|t| !t.starts_with(|c: char| c.is_alphanumeric()))
+            .map(|t| i + rest.len() - t.len())
+    };
+    if let Some((k, end)) = ORDINAL_WORDS
+        .iter()
+        .enumerate()
+        .find_map(|(k, w)| Some((k, word_end(w)?)))
+    {
+        return Some((k as u32 + 1, end));
+    }
+    if let Some(end) = word_end("عشرون") {
+        return Some((20, end));
+    }
+    let (k, end) = ORDINAL_TEEN_UNITS
+        .iter()
+        .enumerate()
+        .find_map(|(k, w)| Some((k, word_end(w)?)))?;
+    let j = skip_spaces(s, end);
+    starts_with_at(s, j, "عشر")
+        .then(|| (k as u32 + 11, j + "عشر".len()))
+        .filter(|&(_, e)| !s[e..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// An operative clause label at the start of the line: `1.` `1-` `- 1-` `- 1 -` `1)` `(1)` `◀`,
+/// or an ordinal word with its separator: `أولاً-` `ثانياً:`.
 /// Returns (end of the label and the spaces after it, the number when there is one).
 pub fn operative_label(s: &str) -> Option<(usize, Option<u32>)> {
     let b = s.as_bytes();
@@ -55,11 +103,19 @@ pub fn operative_label(s: &str) -> Option<(usize, Option<u32>)> {
     if paren {
         i += 1;
     }
-    let (n, j) = digits(s, i, 3)?;
+    let (n, j, word) = match digits(s, i, 3) {
+        Some((n, j)) => (n, j, false),
+        None => {
+            let (n, j) = ordinal_word(s, i)?;
+            (n, j, true)
+        }
+    };
     let mut j = skip_spaces(s, j);
     match b.get(j) {
         Some(b')') => j += 1,
         Some(b'.') | Some(b'-') if !paren => j += 1,
+        // «أولاً: يرحب»; after a number, a colon is more often a time or a reference.
+        Some(b':') if word && !paren => j += 1,
         _ => return None,
     }
     j = skip_spaces(s, j);
@@ -223,7 +279,11 @@ pub fn heading(s: &str) -> Option<Heading> {
     let rest_text = &s[rest..];
     let title_at = if rest_text.is_empty() {
         None
-    } else if let Some(t) = bishaan(rest_text) {
+    } else if let Some(t) = bishaan(rest_text).or_else(|| {
+        // «قرار رقم 27/22-س حول التضامن …»: «حول» after the id introduces the title too.
+        let t = rest_text.strip_prefix("حول ")?.trim_start();
+        (!t.is_empty()).then_some(Some(rest_text.len() - t.len()))
+    }) {
         Some(rest + t.unwrap_or(rest_text.len()))
     } else if rest_text.trim_matches([':', '-', ' ']).is_empty() {
         None
@@ -240,7 +300,15 @@ pub fn heading(s: &str) -> Option<Heading> {
 }
 
 /// «بشأن» alone (`Some(None)`) or followed by the title (`Some(Some(offset of the title))`).
+/// Older sessions write «حول» ("on") in its place; alone on its line it is read the same way (a
+/// line that starts with «حول» and goes on is a sentence).
 pub fn bishaan(s: &str) -> Option<Option<usize>> {
+    if let Some(r) = s.strip_prefix("حول") {
+        return r
+            .trim_start_matches([' ', ':', '\t'])
+            .is_empty()
+            .then_some(None);
+    }
     let r = s.strip_prefix("بشان")?;
     let t = r.trim_start_matches([' ', ':', '\t']);
     if t.is_empty() {
@@ -360,6 +428,10 @@ mod tests {
             ("(4) يطلب", Some(4)),
             ("5) يحث", Some(5)),
             ("- ◀ يبارك", None),
+            ("أولاً- يناشد", Some(1)),
+            ("ثالثا - يقرر", Some(3)),
+            ("عاشراً: يطلب", Some(10)),
+            ("حادي عشر- يقرر", Some(11)),
         ] {
             let (_, got) =
                 operative_label(&n(s)).unwrap_or_else(|| panic!("should read a label in {s}"));
@@ -371,6 +443,21 @@ mod tests {
             "a date range is not a label"
         );
         assert_eq!(operative_label("44/1-س"), None, "an id is not a label");
+        assert_eq!(
+            operative_label(&n("ثانيا يجب")),
+            None,
+            "an ordinal word without its separator opens a sentence"
+        );
+        assert_eq!(
+            operative_label(&n("ثالثاً-")),
+            None,
+            "a label is followed by text"
+        );
+        assert_eq!(
+            operative_label(&n("ثانيةً- نص")),
+            None,
+            "only the adverbial ordinals label clauses"
+        );
         assert_eq!(number_alone("7."), Some(7));
         assert_eq!(number_alone("7. يرحب"), None);
     }
@@ -395,6 +482,15 @@ mod tests {
         assert!(heading(&n("قرار رقم 44/11 - س")).is_some());
         assert!(heading(&n("القرار الرقم 36/45-س")).is_some());
         assert!(heading(&n("قرار: 44/56- س")).is_some());
+        let s = n("قرار رقم 27/ 22 - س حول التضامن مع شعوب الساحل");
+        let h = heading(&s).expect("«حول» in place of «بشأن»");
+        assert_eq!(&s[h.title_at.unwrap()..], "التضامن مع شعوب الساحل");
+        assert_eq!(bishaan(&n("حول")), Some(None), "«حول» alone on its line");
+        assert_eq!(
+            bishaan(&n("حول العالم")),
+            None,
+            "a line that opens with «حول»"
+        );
         let s = n("القرار الرقم 2/35 – ORG");
         let h = heading(&s).expect("a Latin committee suffix, after an en dash");
         assert_eq!(
