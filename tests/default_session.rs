@@ -295,6 +295,27 @@ fn security_council_and_oic_references() {
     for n in ["S/RES/822", "S/RES/853", "S/RES/874", "S/RES/884"] {
         assert!(sc.contains(&n), "44/10 cites {n}: {sc:?}");
     }
+    let council = |id: &str| -> Vec<String> {
+        let r = d.resolutions.iter().find(|r| r.id == id).unwrap();
+        r.references
+            .iter()
+            .filter(|x| x.kind == ReferenceKind::SecurityCouncil)
+            .map(|x| x.id.clone())
+            .collect()
+    };
+    // Lists of numbers after one «رقم»: «بقراري مجلس الأمن الدولي رقم 2254 و 2258», «رقم 2118
+    // و2235» (44/4, on Syria), «القرارات رقم 2170، و2178، و2199» (44/41, on terrorism).
+    let syria = council("44/4-س");
+    for n in ["S/RES/2254", "S/RES/2258", "S/RES/2118", "S/RES/2235"] {
+        assert!(syria.contains(&n.to_string()), "44/4 cites {n}: {syria:?}");
+    }
+    let terrorism = council("44/41-س");
+    for n in ["S/RES/2170", "S/RES/2178", "S/RES/2199"] {
+        assert!(
+            terrorism.contains(&n.to_string()),
+            "44/41 cites {n}: {terrorism:?}"
+        );
+    }
     let r = d.resolutions.iter().find(|r| r.id == "44/40-س").unwrap();
     let oic: Vec<&str> = r
         .references
