@@ -10,9 +10,14 @@ use super::Loaded;
 use crate::model::Verb;
 use crate::view::{self, Query};
 
-/// The id of a clause's element: `c-44-1-س-op3`.
+/// The id of a clause's element: `c-44-1-س-op3`. Anything but letters, digits and `-` in the
+/// resolution's id (its `/`, a summit's `س (ق أ)`) becomes `-`: element ids hold no spaces.
 pub fn anchor(res: &str, clause: &str) -> String {
-    format!("c-{}-{clause}", res.replace('/', "-"))
+    let res: String = res
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("c-{res}-{clause}")
 }
 
 /// One run of a paragraph's text.

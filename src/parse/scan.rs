@@ -230,12 +230,36 @@ pub fn resolution_id(s: &str, i: usize) -> Option<(u32, u32, (usize, usize), usi
     let letters = s[cstart..cend].chars().count();
     let max = if latin { 5 } else { 3 };
     if cend > cstart && letters <= max && !(dash && letters == 0) {
+        let cend = cend + qualifier(&s[cend..]);
         Some((session, number, (cstart, cend), cend))
     } else if dash && cend == cstart {
         None
     } else {
         Some((session, number, (j, j), j))
     }
+}
+
+/// The qualifier some bodies add after the committee, as printed: summits' `(ق أ)` or `/ق أ`
+/// (a few Arabic letters, spaced, in brackets or after a slash). Returns its length, 0 if none.
+fn qualifier(s: &str) -> usize {
+    let t = s.trim_start_matches(' ');
+    let Some(open) = t.chars().next().filter(|c| matches!(c, '(' | '/')) else {
+        return 0;
+    };
+    let inner = &t[1..];
+    let end = inner
+        .find(|c: char| !(is_arabic_letter(c) || c == ' '))
+        .unwrap_or(inner.len());
+    let letters = inner[..end].chars().filter(|c| *c != ' ').count();
+    if !(1..=3).contains(&letters) {
+        return 0;
+    }
+    let kept = match open {
+        '(' if inner[end..].starts_with(')') => end + 1,
+        '(' => return 0,
+        _ => inner[..end].trim_end().len(),
+    };
+    s.len() - t.len() + 1 + kept
 }
 
 /// A resolution heading: `قرار رقم: 44/1-س`, `القرار الرقم 36/45-س`, `قرار: 44/56- س`, optionally
@@ -498,6 +522,12 @@ mod tests {
             (2, 35, "org"),
             "should read the pair as printed and the suffix in full"
         );
+        let s = n("القرار رقم 7/3 - س (ق أ)");
+        let h = heading(&s).expect("a summit's qualifier after the committee");
+        assert_eq!(&s[h.committee.0..h.committee.1], "س (ق ا)");
+        let s = n("القرار رقم 6/3 - س /ق أ، الصادر");
+        let (_, _, c, _) = resolution_id(&s, s.find('6').unwrap()).unwrap();
+        assert_eq!(&s[c.0..c.1], "س /ق ا", "the qualifier after a slash");
         let s = n("قرار رقم 9 /20 - أت");
         let h = heading(&s).expect("a space before the slash");
         assert_eq!((h.session, h.number), (9, 20));
