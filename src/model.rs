@@ -44,6 +44,10 @@ pub struct Document {
     /// Text the parser could not place, kept with the reason.
     pub unplaced: Vec<Unplaced>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What a converter from a paginated original left between the pages (page numbers, running
+    /// heads): kept, outside the structure.
+    #[serde(default)]
+    pub furniture: Vec<Furniture>,
 }
 
 /// What the cover says about the session. Every field is optional: older sessions and other
@@ -317,6 +321,23 @@ pub struct Reference {
     pub id: String,
     pub start: usize,
     pub end: usize,
+}
+
+/// A line that belongs to the page, not to the text: see [`Document::furniture`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Furniture {
+    pub kind: FurnitureKind,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FurnitureKind {
+    /// `- 12 -`, `12`, `صفحة 12 من 40`, `Page 3`.
+    PageNumber,
+    /// A header or footer repeated on the pages: the document symbol, the organisation's name.
+    RunningHead,
 }
 
 /// Text the parser could not place in the structure, kept and shown.

@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::formats::{docx, html, numbered, zip_of};
-use common::DEFAULT_SESSION;
+use common::formats::{docx, html, numbered, paged, zip_of};
+use common::{check_lossless, DEFAULT_SESSION};
 use qarar::Document;
 
 /// What must survive a change of format.
@@ -122,4 +122,64 @@ fn a_hostile_list_level_is_read_as_the_last_one() {
     let d = zip_of(&[("word/document.xml", document)]);
     let (doc, _) = qarar::parse_bytes(&d).expect("should parse");
     assert_eq!(doc.resolutions.len(), 1);
+}
+
+/// Every paragraph's text, in order.
+fn texts(doc: &Document) -> Vec<String> {
+    doc.resolutions
+        .iter()
+        .flat_map(|r| {
+            let pre = r.preamble.iter().map(|p| p.text.clone());
+            let op = r.operative.iter().flat_map(|c| {
+                std::iter::once(c.text.clone()).chain(c.items.iter().map(|i| i.text.clone()))
+            });
+            pre.chain(op).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_pdf_conversion_with_page_numbers_and_running_heads_gives_the_same_resolutions() {
+    let (text, furniture) = paged(DEFAULT_SESSION, None, 40);
+    let doc = qarar::parse(&text);
+    check_lossless(&text, &doc).unwrap();
+    assert_eq!(
+        doc.furniture.len(),
+        furniture,
+        "every page number and running head should be set aside as furniture"
+    );
+    assert_eq!(shape(&doc), text_shape());
+    assert_eq!(
+        texts(&doc),
+        texts(&qarar::parse(DEFAULT_SESSION)),
+        "no page number or running head should end up in a paragraph, or split one"
+    );
+}
+
+#[test]
+fn a_pdf_conversion_that_wraps_paragraphs_gives_the_same_resolutions() {
+    let (text, furniture) = paged(DEFAULT_SESSION, Some(85), 40);
+    let doc = qarar::parse(&text);
+    check_lossless(&text, &doc).unwrap();
+    assert_eq!(doc.furniture.len(), furniture);
+    assert_eq!(
+        shape(&doc),
+        text_shape(),
+        "wrapped paragraphs should be rejoined into the same clauses"
+    );
+    let original = qarar::parse(DEFAULT_SESSION);
+    assert!(
+        doc.unplaced.len() <= original.unplaced.len(),
+        "wrapping should leave no line unplaced: {:?}",
+        doc.unplaced
+    );
+    let rejoins = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "line-rejoined")
+        .count();
+    assert!(
+        rejoins <= doc.resolutions.len(),
+        "one note per resolution for its rejoined lines, not one per line: {rejoins}"
+    );
 }

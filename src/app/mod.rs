@@ -149,6 +149,7 @@ fn App() -> impl IntoView {
                 let doc = Document {
                     session: std::mem::take(&mut h.session),
                     toc: std::mem::take(&mut h.toc),
+                    furniture: std::mem::take(&mut h.furniture),
                     resolutions: Vec::with_capacity(h.total),
                     ..Document::default()
                 };

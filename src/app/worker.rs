@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Diagnostic, Resolution, Session, TocEntry, Unplaced};
+use crate::model::{Diagnostic, Furniture, Resolution, Session, TocEntry, Unplaced};
 
 /// Resolutions per message: small enough that turning one message back into Rust values (and
 /// indexing it for search) is a short task on the page's thread.
@@ -41,6 +41,8 @@ pub struct Head {
     pub hash: String,
     pub session: Session,
     pub toc: Vec<TocEntry>,
+    /// The page furniture set aside (a few hundred short lines at most).
+    pub furniture: Vec<Furniture>,
     /// How many resolutions follow.
     pub total: usize,
 }
@@ -166,12 +168,14 @@ pub fn serve() {
                     resolutions,
                     unplaced,
                     diagnostics,
+                    furniture,
                 } = doc;
                 let mut queue = std::collections::VecDeque::new();
                 queue.push_back(FromWorker::Head(Box::new(Head {
                     hash,
                     session,
                     toc,
+                    furniture,
                     total: resolutions.len(),
                 })));
                 in_pieces(diagnostics, NOTES, |diagnostics| {

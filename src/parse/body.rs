@@ -216,13 +216,25 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                     } else if c.target().ends_with_colon() {
                         c.items
                             .push((None, Pieces::new(l.start, whole.0, whole.1, l.end())));
+                    } else if super::line::opens_with_further_verb(l.norm()) {
+                        // «… في الصومال؛» then «ويدعو …»: the clause's next verb, on a line of its
+                        // own where the converter wrapped the paragraph after a semicolon.
+                        c.target().push(whole.0, whole.1, l.end());
+                        b.diagnostics.push(info(
+                            "line-rejoined",
+                            "a line that opens with a further operative verb (ويدعو، كما يطلب) continues the clause before it and was rejoined".into(),
+                            span,
+                        ));
                     } else {
                         b.unplaced.push((
                             span,
                             "an unnumbered line after a complete operative clause that does not open with an operative verb".into(),
                         ));
                     }
-                } else if l.kind == Kind::Opening {
+                } else if l.kind == Kind::Opening
+                    && (super::line::is_strong_opening(l.norm())
+                        || b.preamble.last().is_none_or(|p| !p.continues(&b.unplaced)))
+                {
                     b.preamble
                         .push(Pieces::new(l.start, whole.0, whole.1, l.end()));
                 } else if l.kind == Kind::Verb
@@ -233,6 +245,17 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                 } else {
                     continue_or_new_preamble(&mut b, whole, whole, l, span);
                 }
+            }
+            // «… قراره رقم 43/4-س» then «بشأن الوضع في …»: a paragraph wrapped before «بشأن».
+            Kind::Bishaan(Some(_)) if open_paragraph(&mut b).is_some() => {
+                if let Some(p) = open_paragraph(&mut b) {
+                    p.push(whole.0, whole.1, l.end());
+                }
+                b.diagnostics.push(info(
+                    "line-rejoined",
+                    "a line that opens with «بشأن» continues the open paragraph before it and was rejoined".into(),
+                    span,
+                ));
             }
             Kind::Heading(_)
             | Kind::Bishaan(_)
@@ -254,7 +277,47 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
             "a number alone on the last line of a resolution".into(),
         ));
     }
+    collapse_rejoins(&mut b.diagnostics);
     b
+}
+
+/// The paragraph an unmarked line would continue, if it is open: the last clause's (or its last
+/// item's) text in the operative part, else the last preambular paragraph.
+fn open_paragraph<'b, 'a>(b: &'b mut Body<'a>) -> Option<&'b mut Pieces<'a>> {
+    let unplaced = &b.unplaced;
+    match b.operative.last_mut() {
+        Some(c) => Some(c.target()).filter(|p| p.continues(unplaced)),
+        None => b.preamble.last_mut().filter(|p| p.continues(unplaced)),
+    }
+}
+
+/// One diagnostic for all the rejoined lines of a resolution: a converter that wraps paragraphs
+/// (pdftotext) breaks nearly every one, and a note per line buried the others.
+fn collapse_rejoins(diagnostics: &mut Vec<Diagnostic>) {
+    let is_rejoin = |d: &Diagnostic| d.code == "line-rejoined";
+    let n = diagnostics.iter().filter(|d| is_rejoin(d)).count();
+    if n < 2 {
+        return;
+    }
+    let Some(first) = diagnostics.iter().position(is_rejoin) else {
+        return;
+    };
+    let span = diagnostics[first].span;
+    diagnostics.retain(|d| !is_rejoin(d));
+    diagnostics.insert(
+        first.min(diagnostics.len()),
+        Diagnostic {
+            span,
+            ..info(
+                "line-rejoined",
+                format!(
+                    "{n} lines that continue the paragraph before them (broken at a page break, \
+                     or wrapped by the converter) were rejoined"
+                ),
+                Span::default(),
+            )
+        },
+    );
 }
 
 /// A clause that opens with an operative verb but has no number.
@@ -279,8 +342,20 @@ fn continue_or_new_preamble<'a>(
     l: &LineInfo,
     span: Span,
 ) {
+    // A paragraph that stops mid-sentence, or on a colon that introduces what follows, goes on
+    // here; so does one the converter wrapped after a semicolon, where the line goes on with a
+    // coordinated noun («…؛» then «والبيان الختامي …», «وكذلك قرار …»): no preambular paragraph
+    // opens so.
+    let n = l.norm();
+    let coordinated_noun =
+        n.starts_with("وال") || n.starts_with("وكذلك ") || n.starts_with("وكذا ");
+    let unplaced = &b.unplaced;
     match b.preamble.last_mut() {
-        Some(p) if p.continues(&b.unplaced) => {
+        Some(p)
+            if p.continues(unplaced)
+                || (unplaced.last().is_none_or(|(u, _)| u.start < p.end)
+                    && (p.ends_with_colon() || coordinated_noun)) =>
+        {
             p.push(rest.0, rest.1, l.end());
             b.diagnostics.push(info(
                 "line-rejoined",

@@ -171,6 +171,32 @@ pub fn classify(s: &str) -> Kind {
     Kind::Text
 }
 
+/// Does a normalised line open with one of the preamble's unmistakable openings — «(و)إذ» and a
+/// verb, «(و)بعد», «(و)قد», or a noun with «منه» (واقتناعاً منه) — rather than a single adverbial
+/// word (اعتباراً، مراعاةً، عملاً) that also occurs inside a sentence («… اعتباراً من عام 2010»)?
+pub fn is_strong_opening(s: &str) -> bool {
+    let mut words = WordIter::new(s).map(|w| &s[w.start..w.end]);
+    let first = words.next().unwrap_or("");
+    let first = first.strip_prefix('و').unwrap_or(first);
+    matches!(first, "اذ" | "بعد" | "قد") || words.next() == Some("منه")
+}
+
+/// Does a normalised line open with a further operative verb of the clause before it: «ويدعو»,
+/// «كما يطلب», «وكذلك يدعو»?
+pub fn opens_with_further_verb(s: &str) -> bool {
+    let mut words = WordIter::new(s).map(|w| &s[w.start..w.end]);
+    let lx = lexicon();
+    match words.next() {
+        Some("كما" | "وكذلك" | "كذلك") => words
+            .next()
+            .is_some_and(|w| w.starts_with('ي') && lx.is_verb(w)),
+        Some(w) => w
+            .strip_prefix('و')
+            .is_some_and(|v| v.starts_with('ي') && lx.is_verb(v)),
+        None => false,
+    }
+}
+
 /// Openings outside the lexicon that follow the genre's two shapes: «وإذ» + a verb, and an
 /// adverbial noun + «منه» (واقتناعاً منه، وإيماناً منه).
 pub fn is_generic_opening(ws: &[&str]) -> bool {

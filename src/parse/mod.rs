@@ -8,6 +8,7 @@
 
 pub mod body;
 pub mod cover;
+pub mod furniture;
 pub mod line;
 pub mod refs;
 pub mod scan;
@@ -31,8 +32,13 @@ const MAX_TITLE_CHARS: usize = 300;
 pub fn parse(src: &str) -> Document {
     // The whole text is normalised once; lines and paragraphs are stretches of it.
     let norm = Normalized::document(src);
-    let lines = line::read_lines(src, &norm);
     let mut doc = Document::default();
+    let lines = set_furniture_aside(
+        src,
+        line::read_lines(src, &norm),
+        norm.has_form_feed(src),
+        &mut doc,
+    );
 
     let first_enacting = lines
         .iter()
@@ -118,6 +124,47 @@ pub fn parse(src: &str) -> Document {
     mark_incomplete(src, &mut doc);
     crate::tag::tag(src, &mut doc);
     doc
+}
+
+/// Moves the page furniture (page numbers, running heads) out of `lines` into
+/// `doc.furniture`, with one diagnostic that says how much was set aside.
+fn set_furniture_aside<'a>(
+    src: &str,
+    lines: Vec<LineInfo<'a>>,
+    has_form_feeds: bool,
+    doc: &mut Document,
+) -> Vec<LineInfo<'a>> {
+    let marks = furniture::find(src, &lines, has_form_feeds);
+    if marks.iter().all(Option::is_none) {
+        return lines;
+    }
+    let mut kept = Vec::with_capacity(lines.len());
+    for (l, mark) in lines.into_iter().zip(marks) {
+        match mark {
+            Some(kind) => doc.furniture.push(Furniture {
+                kind,
+                text: l.raw.to_string(),
+                span: Span::new(l.start, l.end()),
+            }),
+            None => kept.push(l),
+        }
+    }
+    let count = |k| doc.furniture.iter().filter(|f| f.kind == k).count();
+    let (numbers, heads) = (
+        count(FurnitureKind::PageNumber),
+        count(FurnitureKind::RunningHead),
+    );
+    doc.diagnostics.push(diag(
+        Severity::Info,
+        "page-furniture",
+        format!(
+            "{numbers} page numbers and {heads} running heads left between the pages by the \
+             converter were set aside, so that paragraphs cut by a page break read whole"
+        ),
+        doc.furniture.first().map(|f| f.span),
+        None,
+    ));
+    kept
 }
 
 /// The first line of the block above the enacting formula at `e`: heading, «بشأن», title lines.

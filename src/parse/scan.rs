@@ -37,51 +37,50 @@ fn starts_with_at(s: &str, i: usize, p: &str) -> bool {
 /// Bullets that label operative clauses in some converters' output.
 const BULLETS: [char; 6] = ['◀', '►', '▶', '●', '■', '◄'];
 
-/// Ordinal words that number operative clauses in older sessions and summits: «أولاً-»,
-/// «ثانياً:» … «عاشراً», normalised (tanwin dropped, أ → ا).
-const ORDINAL_WORDS: [&str; 10] = [
-    "اولا",
-    "ثانيا",
-    "ثالثا",
-    "رابعا",
-    "خامسا",
-    "سادسا",
-    "سابعا",
-    "ثامنا",
-    "تاسعا",
-    "عاشرا",
-];
-/// The first word of «حادي عشر» … «تاسع عشر» (11 to 19).
-const ORDINAL_TEEN_UNITS: [&str; 9] = [
-    "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
-];
-
-/// An ordinal word (or two, for 11 to 19) at `i`: (value, end).
+/// An ordinal word (or two, for 11 to 19) at `i` that numbers operative clauses in older sessions
+/// and summits — «أولاً» … «عاشراً», «حادي عشر» … «تاسع عشر», «عشرون» (normalised: tanwin dropped,
+/// أ → ا): (value, end).
 fn ordinal_word(s: &str, i: usize) -> Option<(u32, usize)> {
     let rest = s.get(i..)?;
-    let word_end = |w: &str| {
-        rest.strip_prefix(w)
-            .filter(|t| !t.starts_with(|c: char| c.is_alphanumeric()))
-            .map(|t| i + rest.len() - t.len())
+    // The word, read once and matched whole (this runs on every line that is not numbered).
+    // (Up to the first ASCII byte that is not a letter or digit: every byte of an Arabic letter
+    // is above 0x7F, and asking Unicode whether each char is alphanumeric was slow.)
+    let len = rest
+        .bytes()
+        .position(|b| b < 0x80 && !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let value = match &rest[..len] {
+        "اولا" => 1,
+        "ثانيا" => 2,
+        "ثالثا" => 3,
+        "رابعا" => 4,
+        "خامسا" => 5,
+        "سادسا" => 6,
+        "سابعا" => 7,
+        "ثامنا" => 8,
+        "تاسعا" => 9,
+        "عاشرا" => 10,
+        "عشرون" => 20,
+        "حادي" => 11,
+        "ثاني" => 12,
+        "ثالث" => 13,
+        "رابع" => 14,
+        "خامس" => 15,
+        "سادس" => 16,
+        "سابع" => 17,
+        "ثامن" => 18,
+        "تاسع" => 19,
+        _ => return None,
     };
-    if let Some((k, end)) = ORDINAL_WORDS
-        .iter()
-        .enumerate()
-        .find_map(|(k, w)| Some((k, word_end(w)?)))
-    {
-        return Some((k as u32 + 1, end));
+    let end = i + len;
+    if value <= 10 || value == 20 {
+        return Some((value, end));
     }
-    if let Some(end) = word_end("عشرون") {
-        return Some((20, end));
-    }
-    let (k, end) = ORDINAL_TEEN_UNITS
-        .iter()
-        .enumerate()
-        .find_map(|(k, w)| Some((k, word_end(w)?)))?;
+    // «حادي» … «تاسع» number a clause only with «عشر» after them.
     let j = skip_spaces(s, end);
-    starts_with_at(s, j, "عشر")
-        .then(|| (k as u32 + 11, j + "عشر".len()))
-        .filter(|&(_, e)| !s[e..].starts_with(|c: char| c.is_alphanumeric()))
+    let after = j + "عشر".len();
+    (starts_with_at(s, j, "عشر") && !s[after..].starts_with(|c: char| c.is_alphanumeric()))
+        .then_some((value, after))
 }
 
 /// An operative clause label at the start of the line: `1.` `1-` `- 1-` `- 1 -` `1)` `(1)` `◀`,

@@ -156,6 +156,8 @@ const LEAD_CLASS: [u8; 256] = {
     t[0xD9] = LEAD_ARABIC;
     t[b'\n' as usize] = LEAD_LINE_END;
     t[b'\r' as usize] = LEAD_LINE_END;
+    // A form feed (a page break from pdftotext) is rare: the slow path notes it.
+    t[0x0C] = LEAD_SLOW;
     t
 };
 
@@ -244,6 +246,8 @@ pub struct Normalized {
     /// For a whole document: the source offsets of its `\n` and `\r` bytes, found in the same
     /// pass (see [`Normalized::lines`]).
     line_ends: Option<Vec<u32>>,
+    /// For a whole document: whether it holds a form feed (a converter's page break).
+    form_feed: Option<bool>,
 }
 
 impl Normalized {
@@ -264,6 +268,7 @@ impl Normalized {
             word_hint: Default::default(),
             anchor_hint: Default::default(),
             line_ends: None,
+            form_feed: None,
         }
     }
 
@@ -391,6 +396,7 @@ impl Normalized {
         let mut anchors: Vec<(u32, u32)> = vec![(0, 0)];
         let mut words: Vec<Word> = Vec::with_capacity(b.len() / 8);
         let mut line_ends: Vec<u32> = Vec::with_capacity(b.len() / 64);
+        let mut form_feed = false;
         // The output offset where the open word started, when one is open.
         let mut word_start = 0;
         let mut in_word = false;
@@ -498,7 +504,8 @@ impl Normalized {
                     // A mark is invisible: it neither ends nor starts a word.
                     i += 2;
                 } else {
-                    // An upper-case letter (a lone `*` is kept as it is).
+                    // An upper-case letter (a lone `*` and a form feed are kept as they are).
+                    form_feed |= x == 0x0C;
                     edge!(x.is_ascii_alphanumeric(), out.len());
                     out.push(x.to_ascii_lowercase());
                     i += 1;
@@ -550,6 +557,7 @@ impl Normalized {
             word_hint: Default::default(),
             anchor_hint: Default::default(),
             line_ends: Some(line_ends),
+            form_feed: Some(form_feed),
         }
     }
 
@@ -566,6 +574,13 @@ impl Normalized {
                 end: w.end - from,
             })
             .collect()
+    }
+
+    /// Does `src`, which this normalises, hold a form feed? Noted by the document pass; searched
+    /// for otherwise.
+    pub fn has_form_feed(&self, src: &str) -> bool {
+        self.form_feed
+            .unwrap_or_else(|| src.as_bytes().contains(&0x0C))
     }
 
     /// The lines of `src`, which this normalises as a whole document: the same as
@@ -744,6 +759,26 @@ impl SourceMap for NormSlice<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_document_pass_notes_a_form_feed() {
+        let paged = "يدعو الدول\n\u{c}OIC/CFM-44\nالأعضاء";
+        let d = Normalized::document(paged);
+        assert!(
+            d.has_form_feed(paged),
+            "a page break from pdftotext should be noted"
+        );
+        assert_eq!(
+            d.text, "يدعو الدول\n\u{c}oic/cfm-44\nالاعضاء",
+            "and kept in the text"
+        );
+        let plain = "يدعو الدول\nالأعضاء";
+        assert!(!Normalized::document(plain).has_form_feed(plain));
+        assert!(
+            Normalized::new(paged, 0).has_form_feed(paged),
+            "searched for otherwise"
+        );
+    }
 
     #[test]
     fn folds_hamza_seats_diacritics_and_tatweel() {

@@ -123,3 +123,49 @@ pub fn html(text: &str) -> String {
     out.push_str("</body></html>\n");
     out
 }
+
+/// The text as a PDF-to-text converter (pdftotext) gives it: paragraphs longer than `wrap` chars
+/// wrapped onto several lines (table-of-contents rows, which hold tabs, are not), and every
+/// `page_lines` lines a page break — the page number at the foot, a form feed, and a running head
+/// at the top of the next page. Returns the text and how many furniture lines it holds.
+pub fn paged(text: &str, wrap: Option<usize>, page_lines: usize) -> (String, usize) {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines() {
+        match wrap {
+            Some(w) if line.chars().count() > w && !line.contains('\t') => {
+                let mut cur = String::new();
+                for word in line.split(' ') {
+                    if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > w {
+                        lines.push(std::mem::take(&mut cur));
+                    }
+                    if !cur.is_empty() {
+                        cur.push(' ');
+                    }
+                    cur.push_str(word);
+                }
+                lines.push(cur);
+            }
+            _ => lines.push(line.to_string()),
+        }
+    }
+    let mut out = String::new();
+    let mut furniture = 0;
+    let mut page = 1;
+    for (i, l) in lines.iter().enumerate() {
+        out.push_str(l);
+        out.push('\n');
+        if i > 0 && i % page_lines == 0 {
+            // Odd pages carry the organisation's name as a head (found by the form feed before
+            // it), even pages the document symbol (found anywhere: a Latin line that repeats).
+            let head = if page % 2 == 1 {
+                "منظمة التعاون الإسلامي"
+            } else {
+                "OIC/CFM-44/2017/POL/RES/FINAL"
+            };
+            out.push_str(&format!("\n- {page} -\n\u{c}{head}\n"));
+            page += 1;
+            furniture += 2;
+        }
+    }
+    (out, furniture)
+}

@@ -1,0 +1,283 @@
+//! Page furniture: what a converter from a paginated original (pdftotext, a print to text) leaves
+//! between the pages — form feeds, page numbers, running heads and footers. It is set aside before
+//! the structure is read, so that a page number is not taken for a clause's label and a running
+//! head not for a paragraph (the paragraph a page break cut is then rejoined as usual). It is kept
+//! in [`Document::furniture`](crate::model::Document), never dropped.
+//!
+//! Only what the page layout shows is taken: lines next to a form feed that are page numbers or
+//! repeat at other page breaks; without form feeds, page numbers that a clause cannot own (the
+//! next line does not open a clause) and that either look like page numbers (`- 12 -`, `12/40`,
+//! `صفحة 3`) or count up the document one by one; and lines without a single Arabic letter that
+//! repeat (`OIC/CFM-44/2017/POL/RES/FINAL`). A repeated Arabic line without form feeds could as well
+//! be a formula the resolutions share, and stays text.
+
+use std::collections::HashMap;
+
+use super::line::{Kind, LineInfo};
+use crate::model::FurnitureKind;
+
+/// How many lines on each side of a form feed may be furniture (a number and a head, or a head
+/// and a number).
+const NEAR_BREAK: usize = 2;
+/// Longer lines are text, not a running head.
+const MAX_HEAD_CHARS: usize = 80;
+/// How many times a line without Arabic letters must repeat to be a running head.
+const MIN_REPEATS: usize = 3;
+/// No page number line is longer (in bytes of normalised text).
+const MAX_PAGE_NUMBER_BYTES: usize = 40;
+/// How many page numbers in a row, counting up by one, make undecorated numbers page numbers.
+const MIN_PAGE_RUN: usize = 3;
+
+/// Which lines (by index in `lines`) are furniture, and of what kind. `has_form_feeds`: whether
+/// `src` holds a form feed at all (the document pass knows).
+pub fn find(src: &str, lines: &[LineInfo], has_form_feeds: bool) -> Vec<Option<FurnitureKind>> {
+    let mut out = vec![None; lines.len()];
+    if lines.is_empty() {
+        return out;
+    }
+    // A page break sits before line k when a form feed is in the gap before it (a trimmed line
+    // loses its own leading form feed to that gap).
+    let breaks: Vec<usize> = (0..lines.len())
+        .filter(|_| has_form_feeds)
+        .filter(|&k| {
+            let gap_from = if k == 0 { 0 } else { lines[k - 1].end() };
+            src.get(gap_from..lines[k].start)
+                .is_some_and(|g| g.contains('\u{c}'))
+                || lines[k].raw.contains('\u{c}')
+        })
+        .collect();
+    let opens_clause = |k: usize| {
+        lines.get(k + 1).is_some_and(|l| {
+            matches!(
+                l.kind,
+                Kind::Verb | Kind::Label { .. } | Kind::Heading(_) | Kind::Item { .. }
+            )
+        })
+    };
+
+    // Next to a form feed: page numbers, and lines that repeat at other breaks.
+    let near: Vec<usize> = {
+        let mut v: Vec<usize> = breaks
+            .iter()
+            .flat_map(|&b| b.saturating_sub(NEAR_BREAK)..(b + NEAR_BREAK).min(lines.len()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    // A running head is at page breaks, and only there: a line that also repeats away from them
+    // (the second line of an enacting formula that every resolution shares) is text that a break
+    // happened to fall next to.
+    let mut at_breaks: HashMap<String, usize> = HashMap::new();
+    for &k in &near {
+        if let Some(key) = head_key(&lines[k]) {
+            *at_breaks.entry(key).or_default() += 1;
+        }
+    }
+    let mut everywhere: HashMap<&str, usize> = HashMap::new();
+    if !at_breaks.is_empty() {
+        for l in lines {
+            if let Some(key) = head_key(l) {
+                if let Some((key, _)) = at_breaks.get_key_value(&key) {
+                    *everywhere.entry(key.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    for &k in &near {
+        if page_number(lines[k].norm()).is_some() && !opens_clause(k) {
+            out[k] = Some(FurnitureKind::PageNumber);
+        } else if head_key(&lines[k]).is_some_and(|key| {
+            let here = at_breaks[&key];
+            here >= 2 && 2 * here >= everywhere.get(key.as_str()).copied().unwrap_or(0)
+        }) {
+            out[k] = Some(FurnitureKind::RunningHead);
+        }
+    }
+
+    // Anywhere: page numbers that look like page numbers …
+    let mut plain: Vec<(usize, u32)> = Vec::new();
+    for k in 0..lines.len() {
+        if out[k].is_some() || opens_clause(k) {
+            continue;
+        }
+        match page_number(lines[k].norm()) {
+            Some(PageNumber::Decorated) => out[k] = Some(FurnitureKind::PageNumber),
+            Some(PageNumber::Plain(n)) => plain.push((k, n)),
+            None => {}
+        }
+    }
+    // … and plain numbers that count the pages up, one by one.
+    let mut run_start = 0;
+    for i in 1..=plain.len() {
+        let continues = i < plain.len() && plain[i].1 == plain[i - 1].1 + 1;
+        if !continues {
+            if i - run_start >= MIN_PAGE_RUN {
+                for &(k, _) in &plain[run_start..i] {
+                    out[k] = Some(FurnitureKind::PageNumber);
+                }
+            }
+            run_start = i;
+        }
+    }
+
+    // Anywhere: lines without an Arabic letter that repeat (the document symbol as a header).
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    // (At least one Latin letter: a number repeated alone is a clause's label in each resolution.)
+    let latin_heads: Vec<(usize, String)> = (0..lines.len())
+        .filter(|&k| {
+            out[k].is_none()
+                && lines[k].kind == Kind::Text
+                && !lines[k].raw.chars().any(is_arabic)
+                && lines[k].raw.chars().any(|c| c.is_ascii_alphabetic())
+        })
+        .filter_map(|k| Some((k, head_key(&lines[k])?)))
+        .collect();
+    for (_, key) in &latin_heads {
+        *counts.entry(key.clone()).or_default() += 1;
+    }
+    for (k, key) in latin_heads {
+        if counts[&key] >= MIN_REPEATS {
+            out[k] = Some(FurnitureKind::RunningHead);
+        }
+    }
+    out
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// A line that could be a running head, by its text with digits masked (page and year numbers
+/// change from page to page): short, plain text, not ending as a sentence or a clause does.
+fn head_key(l: &LineInfo) -> Option<String> {
+    let t = l.norm().trim();
+    let short = t.chars().count() <= MAX_HEAD_CHARS;
+    let sentence_end = t.ends_with(['؛', '،', '.', ':', ';', ',']);
+    (matches!(l.kind, Kind::Text | Kind::NumberAlone(_) | Kind::TocColumns)
+        && short
+        && !sentence_end)
+        .then(|| {
+            t.chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                .collect()
+        })
+}
+
+/// What a page number line looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageNumber {
+    /// `- 12 -`, `(12)`, `12/40`, `12 من 40`, `صفحة 12`, `Page 12 of 40`: only a page is numbered so.
+    Decorated,
+    /// `12`: a page, or a clause whose text is on the next line.
+    Plain(u32),
+}
+
+/// Reads a normalised line as a page number.
+fn page_number(s: &str) -> Option<PageNumber> {
+    // The longest, «الصفحة 1234 من 1234», is 31 bytes: most lines are paragraphs, refused here
+    // (lines come trimmed; a few spaces more or less do not matter).
+    if s.len() > MAX_PAGE_NUMBER_BYTES {
+        return None;
+    }
+    let s = s.trim();
+    let (word, rest) = ["الصفحه", "صفحه", "page", "ص"]
+        .iter()
+        .find_map(|w| {
+            let r = s.strip_prefix(w)?;
+            r.starts_with([' ', ':', '.']).then_some((true, r))
+        })
+        .unwrap_or((false, s));
+    // After «صفحة» a colon or a full stop is the word's; after a bare number, a clause's label.
+    let core = if word {
+        rest.trim_matches([' ', ':', '.'])
+    } else {
+        rest.trim()
+    };
+    let inner = core.trim_matches(['-', '(', ')', '[', ']', '|', ' ', '*']);
+    let both_sides = core.len() > inner.len()
+        && core.starts_with(['-', '(', '[', '|', '*'])
+        && core.ends_with(['-', ')', ']', '|', '*']);
+    let numbers: Vec<&str> = inner
+        .split(['/', ' '])
+        .filter(|p| !p.is_empty() && *p != "من" && *p != "of")
+        .collect();
+    let all_digits =
+        |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    let between_ok = inner
+        .split(|c: char| c.is_ascii_digit())
+        .all(|g| matches!(g.trim(), "" | "/" | "من" | "of"));
+    if numbers.is_empty()
+        || numbers.len() > 2
+        || !numbers.iter().all(|p| all_digits(p))
+        || !between_ok
+    {
+        return None;
+    }
+    if word || numbers.len() == 2 || both_sides {
+        Some(PageNumber::Decorated)
+    } else if core == inner {
+        numbers[0].parse().ok().map(PageNumber::Plain)
+    } else {
+        // `12-`, `12.`, `- 12`: a clause's label style; only a run of page numbers makes it one.
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn page(s: &str) -> Option<PageNumber> {
+        page_number(&normalize(s))
+    }
+
+    #[test]
+    fn page_number_shapes() {
+        use PageNumber::*;
+        assert_eq!(page("- 12 -"), Some(Decorated));
+        assert_eq!(page("(3)"), Some(Decorated));
+        assert_eq!(page("12/40"), Some(Decorated));
+        assert_eq!(page("صفحة 12 من 40"), Some(Decorated));
+        assert_eq!(page("Page 3 of 9"), Some(Decorated));
+        assert_eq!(page("12"), Some(Plain(12)));
+        assert_eq!(page("12-"), None, "a clause's label style");
+        assert_eq!(page("1."), None, "a clause's label style");
+        assert_eq!(page("44/1-س"), None, "an id");
+        assert_eq!(page("2017"), Some(Plain(2017)));
+        assert_eq!(page("12 يدعو"), None, "a clause");
+        assert_eq!(page("1 2 3"), None, "more than a page and a count");
+    }
+
+    #[test]
+    fn bare_page_numbers_that_count_up_are_furniture_and_clause_numbers_are_not() {
+        let mut doc = String::new();
+        for (k, page) in [(1, 7), (2, 8), (3, 9)] {
+            doc.push_str(&format!(
+                "قرار رقم 44/{k}-س\nبشأن الوضع\nإن مجلس وزراء الخارجية،\n1\nيدعو الدول الأعضاء إلى\n\
+                 {page}\nتقديم الدعم.\n2\nيطلب من الأمين العام المتابعة.\n"
+            ));
+        }
+        let d = crate::parse(&doc);
+        let pages: Vec<&str> = d.furniture.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            pages,
+            ["7", "8", "9"],
+            "pages 7, 8, 9 count up across the document"
+        );
+        for r in &d.resolutions {
+            let labels: Vec<Option<&str>> =
+                r.operative.iter().map(|c| c.label.as_deref()).collect();
+            assert_eq!(
+                labels,
+                [Some("1"), Some("2")],
+                "clause numbers alone stay labels"
+            );
+            assert_eq!(
+                r.operative[0].text, "يدعو الدول الأعضاء إلى تقديم الدعم.",
+                "the clause the page break cut should read whole"
+            );
+        }
+    }
+}
