@@ -1,4 +1,5 @@
-//! Bytes to text. Byte-order marks (UTF-8, UTF-16 LE/BE) are honoured; UTF-8 is checked strictly;
+//! Bytes to text. Byte-order marks (UTF-8, UTF-16 LE/BE) are honoured, and UTF-16 without one is
+//! recognised by its bytes; UTF-8 is checked strictly;
 //! text that is not UTF-8 is read as Windows-1256 or ISO-8859-6 when that makes it Arabic
 //! ([`super::legacy`]); what cannot be text is refused with a reason a reader can act on.
 
@@ -58,6 +59,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Ok(utf16(rest, u16::from_be_bytes, "UTF-16BE"));
     }
+    if let Some(d) = utf16_without_bom(bytes) {
+        return Ok(d);
+    }
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
@@ -99,6 +103,38 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, label: &'static str) -> Decoded
     }
 }
 
+/// UTF-16 saved without a byte-order mark (some exports do): nearly every code unit of Arabic
+/// text has a high byte of 0x00 (ASCII), 0x06 (Arabic), 0x20 (punctuation) or 0xFB–0xFE
+/// (presentation forms), so one of the two byte positions is nearly all such bytes — which no
+/// binary file and no 8-bit text shows — and it tells the byte order.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let units = head.len() / 2;
+    let text_like = |high: u8| matches!(high, 0x00 | 0x06 | 0x20 | 0xFB..=0xFE);
+    // A zero byte must be among them: ASCII text in UTF-16 always has some (spaces, line ends).
+    let share = |odd: usize| {
+        let highs = head.iter().skip(odd).step_by(2);
+        let zeros = highs.clone().filter(|&&b| b == 0).count();
+        (highs.filter(|&&b| text_like(b)).count() * 10 >= units * 9 && zeros > 0) as u8
+    };
+    let (le, be) = (share(1), share(0));
+    let d = match (le, be) {
+        (1, 0) => utf16(bytes, u16::from_le_bytes, "UTF-16LE"),
+        (0, 1) => utf16(bytes, u16::from_be_bytes, "UTF-16BE"),
+        _ => return None,
+    };
+    // Unpaired surrogates mean the guess was wrong.
+    let bad = d
+        .text
+        .chars()
+        .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+        .count();
+    (bad * 100 <= d.text.chars().count()).then_some(Decoded { bom: false, ..d })
+}
+
 /// NUL bytes, or more than 1 in 20 bytes a control byte other than tab and line ends, in the first
 /// 8 KiB: no text document looks like that.
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -137,6 +173,30 @@ mod tests {
         }
         assert_eq!(decode(&le).unwrap().text, "قرار 1");
         assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn reads_utf16_without_a_bom_by_its_bytes() {
+        let text = "قرار رقم 44/1-س\nبشأن الوضع في الصومال\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let d = decode(&le).expect("UTF-16LE without a BOM should be read");
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.bom),
+            (text, "UTF-16LE", false)
+        );
+        let d = decode(&be).expect("UTF-16BE without a BOM should be read");
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16BE"));
+        let ascii: Vec<u8> = "OIC/CFM-44\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&ascii).unwrap().encoding, "UTF-16LE");
+        assert_eq!(
+            decode(b"PK\x03\x04\x14\x00\x06\x00"),
+            Err(DecodeError::Binary),
+            "a zip's header is not UTF-16"
+        );
     }
 
     #[test]
