@@ -46,14 +46,10 @@ pub fn find(src: &str, lines: &[LineInfo], has_form_feeds: bool) -> Vec<Option<F
                 || lines[k].raw.contains('\u{c}')
         })
         .collect();
-    let opens_clause = |k: usize| {
-        lines.get(k + 1).is_some_and(|l| {
-            matches!(
-                l.kind,
-                Kind::Verb | Kind::Label { .. } | Kind::Heading(_) | Kind::Item { .. }
-            )
-        })
-    };
+    // A number alone before a line that opens with an operative verb is that clause's label (a
+    // layout the genre uses); before anything else — a labelled clause, a heading, the rest of a
+    // sentence — it labels nothing.
+    let opens_clause = |k: usize| lines.get(k + 1).is_some_and(|l| l.kind == Kind::Verb);
 
     // Next to a form feed: page numbers, and lines that repeat at other breaks.
     let near: Vec<usize> = {
@@ -248,6 +244,17 @@ mod tests {
         assert_eq!(page("2017"), Some(Plain(2017)));
         assert_eq!(page("12 يدعو"), None, "a clause");
         assert_eq!(page("1 2 3"), None, "more than a page and a count");
+    }
+
+    #[test]
+    fn a_page_number_before_a_labelled_clause_is_furniture() {
+        let doc = "قرار رقم 44/1-س\nبشأن الوضع\nإن مجلس وزراء الخارجية،\n\
+                   1. يدعو الدول الأعضاء إلى الدعم.\n- 2 -\n2. يطلب من الأمين العام المتابعة.\n";
+        let d = crate::parse(doc);
+        assert_eq!(d.furniture.len(), 1, "{:?}", d.furniture);
+        assert_eq!(d.furniture[0].kind, FurnitureKind::PageNumber);
+        assert_eq!(d.resolutions[0].operative.len(), 2);
+        assert!(d.unplaced.is_empty(), "{:?}", d.unplaced);
     }
 
     #[test]
