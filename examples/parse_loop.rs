@@ -5,7 +5,9 @@
 //! With `--time`, it times the two alternately, N rounds, and prints the minimum and median of
 //! each and the ratio of the minimums: on a machine whose speed drifts between runs (this one
 //! varies by up to 2x), alternating keeps both under the same conditions, and the minimum is the
-//! run least disturbed.
+//! run least disturbed. `--time --norm` times the document pass instead of the whole parse, and
+//! `--time --clone` the copying and freeing of an already parsed model: parts of the parse that any
+//! design keeps, so their ratio to the split is a floor under the parse's (BENCHMARKS.md).
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -14,7 +16,14 @@ fn main() {
     let has = |f: &str| args.iter().any(|a| a == f);
     let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(20);
     if has("--time") {
-        return time(s, n.max(5), has("--norm"));
+        let what = if has("--norm") {
+            Timed::Norm
+        } else if has("--clone") {
+            Timed::Clone
+        } else {
+            Timed::Parse
+        };
+        return time(s, n.max(5), what);
     }
     let split = has("--split");
     let norm = has("--norm");
@@ -31,21 +40,28 @@ fn main() {
     println!("{total}");
 }
 
-fn time(s: &str, rounds: usize, norm_only: bool) {
+/// What `--time` sets against the split.
+#[derive(Clone, Copy, PartialEq)]
+enum Timed {
+    Parse,
+    Norm,
+    Clone,
+}
+
+fn time(s: &str, rounds: usize, what: Timed) {
     let once = |f: &dyn Fn() -> usize| {
         let t = Instant::now();
         std::hint::black_box(f());
         t.elapsed()
     };
     let split = || qarar::text::split_lines(std::hint::black_box(s)).len();
-    let parse = || {
-        if norm_only {
-            qarar::text::Normalized::document(std::hint::black_box(s))
-                .text
-                .len()
-        } else {
-            qarar::parse(std::hint::black_box(s)).resolutions.len()
-        }
+    let parsed = qarar::parse(s);
+    let parse = || match what {
+        Timed::Norm => qarar::text::Normalized::document(std::hint::black_box(s))
+            .text
+            .len(),
+        Timed::Clone => std::hint::black_box(&parsed).clone().resolutions.len(),
+        Timed::Parse => qarar::parse(std::hint::black_box(s)).resolutions.len(),
     };
     // Warm up: the lexicons load on the first parse.
     parse();
@@ -66,7 +82,14 @@ fn time(s: &str, rounds: usize, norm_only: bool) {
         )
     };
     show("split-lines", &a);
-    show(if norm_only { "normalise" } else { "parse+tag" }, &b);
+    show(
+        match what {
+            Timed::Norm => "normalise",
+            Timed::Clone => "clone+drop",
+            Timed::Parse => "parse+tag",
+        },
+        &b,
+    );
     println!(
         "ratio        {:.1}x (minimums), {:.1}x (medians)",
         b[0].as_secs_f64() / a[0].as_secs_f64(),
