@@ -32,6 +32,9 @@ pub enum InputError {
     Import(import::ImportError),
     /// Text, but no resolution in it.
     NoResolutions,
+    /// No resolution found, and the text is mostly in Latin letters: the session's English or
+    /// French edition, most likely (the language named when it says so).
+    NotArabic { edition: Option<&'static str> },
 }
 
 impl std::fmt::Display for InputError {
@@ -42,11 +45,47 @@ impl std::fmt::Display for InputError {
                 f,
                 "no resolution found: this does not look like a session of OIC resolutions (no «قرار رقم …» heading or «إنّ مجلس وزراء الخارجية» formula)"
             ),
+            InputError::NotArabic { edition: Some(language) } => write!(
+                f,
+                "this is the {language} edition of the resolutions: Qarar reads the Arabic edition; open the session's Arabic file"
+            ),
+            InputError::NotArabic { edition: None } => write!(
+                f,
+                "no resolution found: the text is not in Arabic; Qarar reads the Arabic edition of a session's resolutions"
+            ),
         }
     }
 }
 
 impl std::error::Error for InputError {}
+
+/// Why a text holds no resolution, as precisely as the text tells: a reader who opened the English
+/// edition should be told so, not that the file is not a session.
+pub fn why_no_resolutions(text: &str) -> InputError {
+    // The first 64 KiB tell the language.
+    let mut end = text.len().min(1 << 16);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let arabic = head
+        .chars()
+        .filter(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FEFF}'))
+        .count();
+    let latin = head.chars().filter(char::is_ascii_alphabetic).count();
+    if latin < 200 || latin < 4 * arabic {
+        return InputError::NoResolutions;
+    }
+    let lower = head.to_lowercase();
+    let edition = if lower.contains("résolution") || lower.contains("conseil des ministres") {
+        Some("French")
+    } else if lower.contains("resolution") {
+        Some("English")
+    } else {
+        None
+    };
+    InputError::NotArabic { edition }
+}
 
 /// Reads a file's bytes (plain text in any supported encoding, .docx or .html) and parses them;
 /// refuses what is not a session document.
@@ -55,7 +94,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<(Document, text::Decoded), InputError
     let decoded = imported.decoded;
     let mut doc = parse(&decoded.text);
     if doc.resolutions.is_empty() {
-        return Err(InputError::NoResolutions);
+        return Err(why_no_resolutions(&decoded.text));
     }
     let how = match imported.format {
         import::Format::Text => format!(

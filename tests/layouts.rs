@@ -208,6 +208,41 @@ fn a_text_with_no_resolution_is_refused() {
 }
 
 #[test]
+fn the_english_or_french_edition_is_named_as_such() {
+    let english = "RESOLUTION NO. 1/44-POL\nON THE SITUATION IN SOMALIA\n\
+                   The Council of Foreign Ministers of the Organisation of Islamic Cooperation, \
+                   meeting in its Forty-fourth Session in Abidjan,\n"
+        .repeat(8);
+    let err = qarar::parse_bytes(english.as_bytes()).unwrap_err();
+    assert_eq!(
+        err,
+        qarar::InputError::NotArabic {
+            edition: Some("English")
+        }
+    );
+    assert!(
+        err.to_string().contains("Arabic edition"),
+        "the reader should be told which file to open: {err}"
+    );
+    let french = "RÉSOLUTION N° 1/44-POL\nSUR LA SITUATION EN SOMALIE\n\
+                  Le Conseil des ministres des Affaires étrangères, réuni en sa quarante-quatrième \
+                  session à Abidjan,\n"
+        .repeat(8);
+    assert_eq!(
+        qarar::parse_bytes(french.as_bytes()).unwrap_err(),
+        qarar::InputError::NotArabic {
+            edition: Some("French")
+        }
+    );
+    let recipe = "Mix the flour and the water, then bake for an hour. ".repeat(10);
+    assert_eq!(
+        qarar::parse_bytes(recipe.as_bytes()).unwrap_err(),
+        qarar::InputError::NotArabic { edition: None },
+        "a text in another language that is not a session"
+    );
+}
+
+#[test]
 fn ids_printed_number_first_are_read_as_number_and_session() {
     let d = qarar::parse(NUMBER_FIRST);
     check_lossless(NUMBER_FIRST, &d).unwrap();

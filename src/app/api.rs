@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 pub fn parse_js(text: &str) -> Result<JsValue, JsValue> {
     let doc = crate::parse(text);
     if doc.resolutions.is_empty() {
-        return Err(js_sys::Error::new(&crate::InputError::NoResolutions.to_string()).into());
+        return Err(js_sys::Error::new(&crate::why_no_resolutions(text).to_string()).into());
     }
     doc.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_sys::Error::new(&e.to_string()).into())
