@@ -40,10 +40,14 @@ impl<'a> Pieces<'a> {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
-    /// May a following line continue this paragraph? Only if it is open and no unplaced line
-    /// stands between them (spans never overlap).
+    /// May a following line continue this paragraph? Only if it is open and nothing unplaced
+    /// stands between them.
     fn continues(&self, unplaced: &[(Span, String)]) -> bool {
-        self.is_open() && unplaced.last().is_none_or(|(u, _)| u.start < self.end)
+        self.is_open() && self.is_last_placed(unplaced)
+    }
+    /// Is no unplaced line after this paragraph (spans never overlap)?
+    fn is_last_placed(&self, unplaced: &[(Span, String)]) -> bool {
+        unplaced.last().is_none_or(|(u, _)| u.start < self.end)
     }
 }
 
@@ -246,27 +250,33 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                     continue_or_new_preamble(&mut b, whole, whole, l, span);
                 }
             }
-            // «… قراره رقم 43/4-س» then «بشأن الوضع في …»: a paragraph wrapped before «بشأن».
-            Kind::Bishaan(Some(_)) if open_paragraph(&mut b).is_some() => {
-                if let Some(p) = open_paragraph(&mut b) {
-                    p.push(whole.0, whole.1, l.end());
-                }
-                b.diagnostics.push(info(
-                    "line-rejoined",
-                    "a line that opens with «بشأن» continues the open paragraph before it and was rejoined".into(),
-                    span,
-                ));
-            }
             Kind::Heading(_)
             | Kind::Bishaan(_)
             | Kind::Enacting
             | Kind::TocHeader
             | Kind::TocColumns
             | Kind::TocRow(_) => {
-                b.unplaced.push((
-                    span,
-                    "a heading, enacting formula or table-of-contents row inside the body of a resolution".into(),
-                ));
+                // «… قراره رقم 43/4-س» then «بشأن الوضع في …»: a paragraph wrapped before «بشأن».
+                let wrapped = matches!(l.kind, Kind::Bishaan(Some(_)));
+                let rejoined = match open_paragraph(&mut b).filter(|_| wrapped) {
+                    Some(p) => {
+                        p.push(whole.0, whole.1, l.end());
+                        true
+                    }
+                    None => false,
+                };
+                if rejoined {
+                    b.diagnostics.push(info(
+                        "line-rejoined",
+                        "a line that opens with «بشأن» continues the open paragraph before it and was rejoined".into(),
+                        span,
+                    ));
+                } else {
+                    b.unplaced.push((
+                        span,
+                        "a heading, enacting formula or table-of-contents row inside the body of a resolution".into(),
+                    ));
+                }
             }
         }
         i += 1;
@@ -353,8 +363,7 @@ fn continue_or_new_preamble<'a>(
     match b.preamble.last_mut() {
         Some(p)
             if p.continues(unplaced)
-                || (unplaced.last().is_none_or(|(u, _)| u.start < p.end)
-                    && (p.ends_with_colon() || coordinated_noun)) =>
+                || (p.is_last_placed(unplaced) && (p.ends_with_colon() || coordinated_noun)) =>
         {
             p.push(rest.0, rest.1, l.end());
             b.diagnostics.push(info(

@@ -53,10 +53,7 @@ pub fn read(src: &str, lines: &[LineInfo]) -> Session {
         let text = l.display().trim().to_string();
         // Cover lines are few and short: read them whole.
         let n = &crate::text::normalize(&text);
-        let words: Vec<&str> = n
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words = words(n);
         let has_year = words
             .iter()
             .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
@@ -115,6 +112,13 @@ pub fn read(src: &str, lines: &[LineInfo]) -> Session {
         s.number = s.symbol.as_deref().and_then(symbol_session);
     }
     s
+}
+
+/// The words of a short normalised text (a cover line, an enacting formula), punctuation dropped.
+pub fn words(n: &str) -> Vec<&str> {
+    n.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// `OIC/CFM-44/2017/POL/RES/FINAL` → 44.

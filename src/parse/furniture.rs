@@ -37,15 +37,18 @@ pub fn find(src: &str, lines: &[LineInfo], has_form_feeds: bool) -> Vec<Option<F
     }
     // A page break sits before line k when a form feed is in the gap before it (a trimmed line
     // loses its own leading form feed to that gap).
-    let breaks: Vec<usize> = (0..lines.len())
-        .filter(|_| has_form_feeds)
-        .filter(|&k| {
-            let gap_from = if k == 0 { 0 } else { lines[k - 1].end() };
-            src.get(gap_from..lines[k].start)
-                .is_some_and(|g| g.contains('\u{c}'))
-                || lines[k].raw.contains('\u{c}')
-        })
-        .collect();
+    let breaks: Vec<usize> = if has_form_feeds {
+        (0..lines.len())
+            .filter(|&k| {
+                let gap_from = if k == 0 { 0 } else { lines[k - 1].end() };
+                src.get(gap_from..lines[k].start)
+                    .is_some_and(|g| g.contains('\u{c}'))
+                    || lines[k].raw.contains('\u{c}')
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     // A number alone before a line that opens with an operative verb is that clause's label (a
     // layout the genre uses); before anything else — a labelled clause, a heading, the rest of a
     // sentence — it labels nothing.
@@ -84,7 +87,7 @@ pub fn find(src: &str, lines: &[LineInfo], has_form_feeds: bool) -> Vec<Option<F
         if page_number(lines[k].norm()).is_some() && !opens_clause(k) {
             out[k] = Some(FurnitureKind::PageNumber);
         } else if head_key(&lines[k]).is_some_and(|key| {
-            let here = at_breaks[&key];
+            let here = at_breaks.get(&key).copied().unwrap_or(0);
             here >= 2 && 2 * here >= everywhere.get(key.as_str()).copied().unwrap_or(0)
         }) {
             out[k] = Some(FurnitureKind::RunningHead);
@@ -133,7 +136,7 @@ pub fn find(src: &str, lines: &[LineInfo], has_form_feeds: bool) -> Vec<Option<F
         *counts.entry(key.clone()).or_default() += 1;
     }
     for (k, key) in latin_heads {
-        if counts[&key] >= MIN_REPEATS {
+        if counts.get(&key).copied().unwrap_or(0) >= MIN_REPEATS {
             out[k] = Some(FurnitureKind::RunningHead);
         }
     }

@@ -782,12 +782,7 @@ fn settle_id_order(doc: &mut Document) {
         _ => {
             let named = doc.session.number.or_else(|| {
                 let e = doc.resolutions.iter().find_map(|r| r.enacting.as_ref())?;
-                let n = normalize(&e.text);
-                let words: Vec<&str> = n
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                cover::session_ordinal(&words)
+                cover::session_ordinal(&cover::words(&normalize(&e.text)))
             });
             if named == Some(second) && second != first {
                 IdOrder::NumberFirst
