@@ -351,3 +351,29 @@ fn ordinal_word_labels_and_hawla_in_an_older_session() {
     assert_eq!(openings, ["Having considered", "Having taken note"]);
     assert!(d.unplaced.is_empty(), "{:?}", d.unplaced);
 }
+
+#[test]
+fn a_heading_recovered_from_the_table_of_contents_keeps_the_number_first_order() {
+    let text = "الفهرس\nالرقم\tالقرار\tالصفحة\n\
+                1\tقرار رقم 1/35-س بشأن الوضع في الصومال\t3\n\
+                2\tقرار رقم 2/35-س بشأن التضامن مع الشعب الأفغاني\t5\n\
+                3\tقرار رقم 3/35-س بشأن التعاون مع الأمم المتحدة\t7\n\n\
+                قرار رقم 1/35-س\nبشأن الوضع في الصومال\n\
+                إن مجلس وزراء الخارجية المنعقد في دورته الخامسة والثلاثين؛\n\
+                1. يرحب بالتقدم المحرز في الصومال.\n\n\
+                بشأن التضامن مع الشعب الأفغاني\n\
+                إن مجلس وزراء الخارجية المنعقد في دورته الخامسة والثلاثين؛\n\
+                1. يطلب من الأمين العام متابعة هذا القرار.\n\n\
+                قرار رقم 3/35-س\nبشأن التعاون مع الأمم المتحدة\n\
+                إن مجلس وزراء الخارجية المنعقد في دورته الخامسة والثلاثين؛\n\
+                1. يؤكد أهمية التعاون.\n";
+    let d = qarar::parse(text);
+    check_lossless(text, &d).unwrap();
+    let r = &d.resolutions[1];
+    assert_eq!(
+        (r.id.as_str(), r.session, r.number, r.id_source),
+        ("2/35-س", 35, 2, IdSource::Toc),
+        "the table's id should be read in the document's order, and printed as the table prints it"
+    );
+    assert_eq!(d.session.id_order, IdOrder::NumberFirst);
+}
