@@ -9,11 +9,11 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("default-session");
     g.throughput(Throughput::Bytes(SESSION.len() as u64));
     g.bench_function("split-lines", |b| {
-        b.iter(|| black_box(qarar::text::split_lines(black_box(SESSION))).len())
+        b.iter(|| black_box(qarar::internals::split_lines(black_box(SESSION))).len())
     });
     g.bench_function("normalise-document", |b| {
         b.iter(|| {
-            black_box(qarar::text::Normalized::document(black_box(SESSION)))
+            black_box(qarar::internals::Normalized::document(black_box(SESSION)))
                 .text
                 .len()
         })

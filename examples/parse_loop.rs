@@ -30,9 +30,9 @@ fn main() {
     let mut total = 0;
     for _ in 0..n {
         total += if split {
-            qarar::text::split_lines(s).len()
+            qarar::internals::split_lines(s).len()
         } else if norm {
-            qarar::text::Normalized::document(s).text.len()
+            qarar::internals::Normalized::document(s).text.len()
         } else {
             qarar::parse(s).resolutions.len()
         };
@@ -54,10 +54,10 @@ fn time(s: &str, rounds: usize, what: Timed) {
         std::hint::black_box(f());
         t.elapsed()
     };
-    let split = || qarar::text::split_lines(std::hint::black_box(s)).len();
+    let split = || qarar::internals::split_lines(std::hint::black_box(s)).len();
     let parsed = qarar::parse(s);
     let parse = || match what {
-        Timed::Norm => qarar::text::Normalized::document(std::hint::black_box(s))
+        Timed::Norm => qarar::internals::Normalized::document(std::hint::black_box(s))
             .text
             .len(),
         Timed::Clone => std::hint::black_box(&parsed).clone().resolutions.len(),

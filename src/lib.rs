@@ -11,19 +11,43 @@
 //! assert_eq!(doc.resolutions[0].operative[0].verbs[0].lemma, "يرحب");
 //! ```
 
-pub mod import;
-pub mod lexicon;
-pub mod model;
-pub mod parse;
-pub mod tag;
-pub mod text;
-pub mod view;
-
+// The stages, in the order data flows through them (a test, `tests/tidy.rs`, keeps it so). Only
+// the model and the view logic are public; the rest is the crate's own, reached through the
+// pipeline below and, for benchmarks and examples, through `internals`.
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub(crate) mod import;
+pub(crate) mod lexicon;
+pub mod model;
+pub(crate) mod parse;
+pub(crate) mod tag;
+pub(crate) mod text;
+pub mod view;
 
+pub use import::{DecodeError, Decoded, Format, ImportError};
 pub use model::Document;
-pub use parse::parse;
+
+/// What benchmarks, examples and the integration tests measure, build fixtures with, or check
+/// against a naive oracle: a few stages' entry points, exposed on purpose and without a stability
+/// promise.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::import::legacy::{encode_with, ISO_8859_6, WINDOWS_1256};
+    pub use crate::parse::has_ascii_digit;
+    pub use crate::text::lines::trim;
+    pub use crate::text::presentation::PRESENTATION_FORMS;
+    pub use crate::text::words::words;
+    pub use crate::text::{normalize, split_lines, Normalized};
+}
+
+/// Parses a session document and tags it: the whole pipeline from text to the model the viewer
+/// shows (lines, front matter, resolutions, verbs, references and region mentions, then each
+/// resolution's regions).
+pub fn parse(src: &str) -> Document {
+    let mut doc = parse::parse(src);
+    tag::tag(&mut doc);
+    doc
+}
 
 /// Why a file is not a session document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +113,7 @@ pub fn why_no_resolutions(text: &str) -> InputError {
 
 /// Reads a file's bytes (plain text in any supported encoding, .docx or .html) and parses them;
 /// refuses what is not a session document.
-pub fn parse_bytes(bytes: &[u8]) -> Result<(Document, text::Decoded), InputError> {
+pub fn parse_bytes(bytes: &[u8]) -> Result<(Document, import::Decoded), InputError> {
     let imported = import::to_text(bytes).map_err(InputError::Import)?;
     let decoded = imported.decoded;
     let mut doc = parse(&decoded.text);
@@ -111,13 +135,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<(Document, text::Decoded), InputError
     };
     doc.diagnostics.insert(
         0,
-        model::Diagnostic {
-            severity: model::Severity::Info,
-            code: "encoding".into(),
-            message: how,
-            span: None,
-            resolution: None,
-        },
+        model::Diagnostic::new(model::DiagnosticCode::Encoding, how, None),
     );
     Ok((doc, decoded))
 }

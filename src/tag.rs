@@ -1,19 +1,18 @@
-//! Tags over the parsed document: every region mention as a span on its paragraph, and each
-//! resolution's regions — the places it is about (named in its title, with the broader regions they
+//! Tags: a pass over the finished document (the parser has found every region mention, each a
+//! span on its paragraph) that settles each resolution's regions — the places it is about (named in its title, with the broader regions they
 //! belong to) and the places it dwells on (named [`DWELL`] times or more). A place named once in
 //! passing stays a mention on its clause.
 
-use crate::lexicon::{gazetteer, words, Gazetteer};
+use crate::lexicon::{gazetteer, Gazetteer};
 use crate::model::{Document, RegionMention, ResolutionRegion};
-use crate::text::inline::{strip_marks, Para};
 use crate::text::normalize;
-use crate::text::normalize::SourceMap;
+use crate::text::words::words;
 
 /// How many mentions make a place one the resolution dwells on.
 pub const DWELL: u32 = 4;
 
 /// Tags `doc` in place.
-pub fn tag(_src: &str, doc: &mut Document) {
+pub fn tag(doc: &mut Document) {
     let g = gazetteer();
     for r in &mut doc.resolutions {
         let mut counts = vec![0u32; g.regions.len()];
@@ -74,24 +73,4 @@ pub fn regions_in(g: &Gazetteer, text: &str) -> Vec<usize> {
     let ws = words(&n);
     let v: Vec<&str> = ws.iter().map(|w| &n[w.start..w.end]).collect();
     g.find(&v).into_iter().map(|h| h.region).collect()
-}
-
-/// The region mentions in a paragraph (called by the parser, which has the paragraph's
-/// normalised text at hand).
-pub fn mentions(src: &str, para: &Para) -> Vec<RegionMention> {
-    let g = gazetteer();
-    let n = para.norm_text();
-    let ws = para.words();
-    let mut out = Vec::new();
-    g.each_in(n, ws, |h| {
-        let start = para.source(ws[h.first_word].start);
-        let end = crate::parse::verbs::source_end(src, para, ws[h.first_word + h.words - 1].end);
-        out.push(RegionMention {
-            slug: g.regions[h.region].slug.into(),
-            text: strip_marks(&src[start..end.max(start)]),
-            start,
-            end,
-        });
-    });
-    out
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::DEFAULT_SESSION;
-use qarar::text::legacy::{encode_with as encode_single_byte, ISO_8859_6, WINDOWS_1256};
+use qarar::internals::{encode_with as encode_single_byte, ISO_8859_6, WINDOWS_1256};
 
 fn ids_and_titles(bytes: &[u8]) -> (Vec<String>, Vec<String>, String) {
     let (doc, decoded) = qarar::parse_bytes(bytes).expect("should parse");
@@ -104,7 +104,7 @@ fn presentation_forms_as_pdf_exports_write_them() {
     // Every Arabic letter written as one of its presentation forms (isolated, initial, medial or
     // final, taken in turn), and لا as its ligature: what text copied out of a PDF looks like.
     let mut forms: std::collections::HashMap<char, Vec<char>> = Default::default();
-    for &(cp, d) in qarar::text::presentation::PRESENTATION_FORMS {
+    for &(cp, d) in qarar::internals::PRESENTATION_FORMS {
         let mut chars = d.chars();
         if let (Some(base), None, true) =
             (chars.next(), chars.next(), (0xFE80..=0xFEFC).contains(&cp))

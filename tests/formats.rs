@@ -176,7 +176,7 @@ fn a_pdf_conversion_that_wraps_paragraphs_gives_the_same_resolutions() {
     let rejoins = doc
         .diagnostics
         .iter()
-        .filter(|d| d.code == "line-rejoined")
+        .filter(|d| d.code.slug() == "line-rejoined")
         .count();
     assert!(
         rejoins <= doc.resolutions.len(),

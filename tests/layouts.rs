@@ -24,7 +24,7 @@ fn older_layout_without_a_table_of_contents() {
     assert!(d
         .diagnostics
         .iter()
-        .any(|x| x.code == "heading-recovered-from-numbering"));
+        .any(|x| x.code.slug() == "heading-recovered-from-numbering"));
     assert!(d.unplaced.is_empty(), "{:?}", d.unplaced);
 }
 
@@ -376,4 +376,66 @@ fn a_heading_recovered_from_the_table_of_contents_keeps_the_number_first_order()
         "the table's id should be read in the document's order, and printed as the table prints it"
     );
     assert_eq!(d.session.id_order, IdOrder::NumberFirst);
+}
+
+/// A table of contents and three resolutions, the second and third without headings; the third's
+/// title in the body is worded unlike its row («الوضع الأمني في مالي» for «التضامن مع مالي»), and
+/// much like the second's row.
+const TWO_HEADLESS: &str = "فهرس
+رقم	الموضوع	الصفحة
+1	قرار رقم 44/1-س بشأن الوضع في الصومال	3
+2	قرار رقم 44/2-س بشأن الوضع في مالي	4
+3	قرار رقم 44/3-س بشأن التضامن مع مالي	5
+
+قرار رقم 44/1-س
+بشأن
+الوضع في الصومال
+إنّ مجلس وزراء الخارجية، المنعقد في دورته الرابعة والأربعين؛
+1. **يرحب** بالتقرير.
+الوضع في مالي
+إنّ مجلس وزراء الخارجية، المنعقد في دورته الرابعة والأربعين؛
+1. **يدين** الهجمات.
+الوضع الأمني في مالي
+إنّ مجلس وزراء الخارجية، المنعقد في دورته الرابعة والأربعين؛
+1. **يدعو** إلى الحوار.
+";
+
+#[test]
+fn two_resolutions_without_headings_never_take_the_same_row() {
+    let d = qarar::parse(TWO_HEADLESS);
+    check_lossless(TWO_HEADLESS, &d).unwrap();
+    let ids: Vec<&str> = d.resolutions.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["44/1-س", "44/2-س", "44/3-س"],
+        "a row of the table of contents should be taken once; the third follows the numbering, \
+         which its row agrees with"
+    );
+    assert!(
+        d.diagnostics
+            .iter()
+            .all(|x| x.code.slug() != "duplicate-id"),
+        "no id should be used twice"
+    );
+    assert_eq!(
+        d.resolutions[2].toc_title.as_deref(),
+        Some("التضامن مع مالي"),
+        "the row's wording is kept beside the body's"
+    );
+}
+
+#[test]
+fn a_duplicate_id_names_both_resolutions() {
+    let twice = OLDER.replace("36/46- س", "36/45-س");
+    let d = qarar::parse(&twice);
+    let dup = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code.slug() == "duplicate-id")
+        .expect("the repeated id should be noted");
+    assert!(
+        dup.message.contains("resolution 1 (") && dup.message.contains("resolution 2 ("),
+        "the note should name both resolutions, not the id twice: {}",
+        dup.message
+    );
 }

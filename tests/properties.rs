@@ -4,6 +4,7 @@ mod common;
 
 use common::{check_lossless, DEFAULT_SESSION};
 use proptest::prelude::*;
+use qarar::view::marks::{self, Paragraph, Segment};
 
 /// Lines of the genre and its noise, to be shuffled and cut into arbitrary documents.
 fn line() -> impl Strategy<Value = String> {
@@ -63,10 +64,39 @@ proptest! {
     }
 
     #[test]
+    fn every_verb_is_marked_exactly_once_where_its_text_is_shown(doc in document()) {
+        let d = qarar::parse(&doc);
+        for r in &d.resolutions {
+            let paragraphs = r.operative.iter().flat_map(|c| {
+                std::iter::once((&c.text, &c.runs, &c.verbs, &c.regions))
+                    .chain(c.items.iter().map(|i| (&i.text, &i.runs, &i.verbs, &i.regions)))
+            });
+            for (text, runs, verbs, places) in paragraphs {
+                let p = Paragraph { text, runs, verbs, places };
+                let segments = marks::segments(p, "");
+                let mut marked = vec![0; verbs.len()];
+                let mut at = 0;
+                for s in &segments {
+                    prop_assert_eq!(s.range().start, at, "segments should cover the text in order");
+                    at = s.range().end;
+                    if let Segment::Verb { index, range, .. } = s {
+                        marked[*index] += 1;
+                        prop_assert_eq!(&text[range.clone()], verbs[*index].text.as_str(),
+                            "a verb should be marked over the text the model gives it");
+                    }
+                }
+                prop_assert_eq!(at, text.len());
+                prop_assert!(marked.iter().all(|&n| n == 1),
+                    "every verb should be marked once: {:?} in {:?}", marked, text);
+            }
+        }
+    }
+
+    #[test]
     fn the_normalised_document_is_utf8(doc in document()) {
         // Normalized::document builds its text without re-validating it (see its SAFETY note):
         // check here, on arbitrary text, that what it wrote is UTF-8.
-        let n = qarar::text::Normalized::document(&doc);
+        let n = qarar::internals::Normalized::document(&doc);
         prop_assert!(std::str::from_utf8(n.text.as_bytes()).is_ok());
     }
 
@@ -74,11 +104,11 @@ proptest! {
     fn the_document_pass_agrees_with_normalising_each_string(doc in document()) {
         // The one-pass document normalisation (copied runs, tables, words found as it goes) must
         // give what the plain per-char normalisation and word splitter give on the same text.
-        let n = qarar::text::Normalized::document(&doc);
-        let expected = qarar::text::normalize(&doc.replace("**", ""));
+        let n = qarar::internals::Normalized::document(&doc);
+        let expected = qarar::internals::normalize(&doc.replace("**", ""));
         prop_assert_eq!(&n.text, &expected, "the folded text should be the same");
         let words: Vec<&str> = n.words_in(0, n.text.len()).iter().map(|w| &n.text[w.start..w.end]).collect();
-        let expected_words: Vec<&str> = qarar::lexicon::words(&expected).iter().map(|w| &expected[w.start..w.end]).collect();
+        let expected_words: Vec<&str> = qarar::internals::words(&expected).iter().map(|w| &expected[w.start..w.end]).collect();
         prop_assert_eq!(words, expected_words, "the words should be the same");
     }
 
@@ -91,14 +121,14 @@ proptest! {
     ) {
         // The parser takes its lines from the ends the document pass noted; they must be the
         // line splitter's, whatever the mix of line endings.
-        let n = qarar::text::Normalized::document(&doc);
-        prop_assert_eq!(n.lines(&doc), Some(qarar::text::split_lines(&doc)));
+        let n = qarar::internals::Normalized::document(&doc);
+        prop_assert_eq!(n.lines(&doc), Some(qarar::internals::split_lines(&doc)));
     }
 
     #[test]
     fn the_digit_test_agrees_with_a_byte_loop(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
         prop_assert_eq!(
-            qarar::parse::scan::has_ascii_digit(&bytes),
+            qarar::internals::has_ascii_digit(&bytes),
             bytes.iter().any(u8::is_ascii_digit),
             "eight bytes at a time should find a digit exactly when there is one"
         );

@@ -1,11 +1,14 @@
-//! Small wrappers over the browser: the URL, history, timing marks, the clipboard, files.
+//! Small wrappers over the browser: the URL, history, timing marks, the clipboard, frames.
 //! Every call tolerates a missing API (the page keeps working; the feature is just absent).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The window, when there is one (gloo-utils' `window()` panics without one: a worker has none).
 fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    js_sys::global()
+        .is_instance_of::<web_sys::Window>()
+        .then(gloo_utils::window)
 }
 
 /// The page's query string (`?…`).
@@ -58,19 +61,17 @@ pub fn measure(name: &str, start: &str, end: &str) {
     }
 }
 
-/// Runs `f` once the browser has laid out what was just rendered.
+/// Runs `f` once the browser has painted what was just rendered: the next animation frame runs
+/// before that paint, so `f` waits one task more (a zero timeout, the next turn of the event loop).
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let Some(w) = window() else { return };
-    let cb = Closure::once_into_js(f);
+    let cb = Closure::once_into_js(move || gloo_timers::callback::Timeout::new(0, f).forget());
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }
 
 /// Scrolls the element with this id into view.
 pub fn scroll_to(id: &str) {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    let Some(el) = window().and_then(|_| gloo_utils::document().get_element_by_id(id)) else {
         return;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
@@ -98,8 +99,12 @@ pub fn copy_text(text: &str) {
 /// Clicks the first element that matches `selector` (a control elsewhere on the page).
 pub fn click(selector: &str) {
     if let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|_| {
+            gloo_utils::document()
+                .query_selector(selector)
+                .ok()
+                .flatten()
+        })
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         el.click();

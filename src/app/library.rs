@@ -5,7 +5,9 @@
 //! parsed again on load, by the current parser); `meta` holds what the library list shows, so
 //! listing never reads the files.
 //!
-//! IndexedDB answers through callbacks; [`settle`] turns a request into a future.
+//! IndexedDB answers through callbacks; [`settle`] turns a request into a future. It is reached
+//! through raw web-sys: gloo has no IndexedDB, and a wrapper crate (rexie) would add more code to
+//! the page than these few calls.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;

@@ -19,6 +19,9 @@
 //!
 //! The worker's wasm holds the import code (.docx, .html, legacy encodings); it is fetched only
 //! when a file is opened.
+//!
+//! The messages are raw web-sys `postMessage` rather than gloo-worker's bridge: the flow control
+//! above (one piece per request from the page) is the protocol, and the bridge would add its own.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -130,8 +133,8 @@ pub fn serve() {
                         stage: "reading".into(),
                     },
                 );
-                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                let bytes = match gloo_file::futures::read_as_bytes(&file.into()).await {
+                    Ok(bytes) => bytes,
                     Err(_) => {
                         post(
                             &scope,

@@ -136,7 +136,7 @@ mod tests {
     #[test]
     fn a_word_read_from_its_text_has_the_key_it_has_alone() {
         let text = "في ، والصومال وليبيا 12 abcdefghij مالي";
-        let ws = crate::lexicon::words(text);
+        let ws = crate::text::words::words(text);
         for w in &ws {
             let word = &text[w.start..w.end];
             assert_eq!(

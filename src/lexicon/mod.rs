@@ -7,6 +7,6 @@ pub mod phrase;
 pub mod regions;
 pub mod verbs;
 
-pub use phrase::{words, PhraseMatch, PhraseTable, Window, Word, WordIter};
-pub use regions::{gazetteer, Gazetteer, Region};
-pub use verbs::{lexicon, Lexicon, VerbEntry, CATEGORIES};
+pub use phrase::{PhraseMatch, Window};
+pub use regions::{gazetteer, Gazetteer};
+pub use verbs::lexicon;

@@ -10,25 +10,16 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::filter::{WordFilter, WordKey};
-use super::phrase::words;
+use crate::model::RegionKind;
 use crate::text::normalize;
+use crate::text::words::{words, Word};
 
 const REGIONS_TSV: &str = include_str!("regions.tsv");
-
-/// Kinds of region, as in the data file.
-pub const KINDS: [&str; 6] = [
-    "member",
-    "country",
-    "territory",
-    "people",
-    "subregion",
-    "continent",
-];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Region {
     pub slug: &'static str,
-    pub kind: &'static str,
+    pub kind: RegionKind,
     pub english: String,
     /// Direct parents' indices.
     pub parents: Vec<usize>,
@@ -126,7 +117,7 @@ impl Gazetteer {
                 ));
                 continue;
             }
-            let Some(kind) = KINDS.iter().find(|k| **k == kind) else {
+            let Some(kind) = RegionKind::from_slug(kind) else {
                 g.errors.push(format!("{at}: unknown kind `{kind}`"));
                 continue;
             };
@@ -281,7 +272,7 @@ impl Gazetteer {
     }
 
     /// Calls `found` with every region named in a normalised text, given its words, in order.
-    pub fn each_in(&self, text: &str, words: &[super::phrase::Word], mut found: impl FnMut(Hit)) {
+    pub fn each_in(&self, text: &str, words: &[Word], mut found: impl FnMut(Hit)) {
         // Names are at most a few words long: look at a window of words at a time, so that no
         // list of the whole text's words is built.
         const WINDOW: usize = 8;
@@ -398,7 +389,11 @@ mod tests {
             Vec::<String>::new(),
             "every gazetteer row should be valid"
         );
-        let members = g.regions.iter().filter(|r| r.kind == "member").count();
+        let members = g
+            .regions
+            .iter()
+            .filter(|r| r.kind == RegionKind::Member)
+            .count();
         assert_eq!(members, 57, "all 57 OIC member states should be listed");
     }
 

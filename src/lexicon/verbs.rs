@@ -3,14 +3,8 @@
 use std::sync::OnceLock;
 
 use super::phrase::{PhraseMatch, PhraseTable};
-use crate::model::LexiconText;
+use crate::model::{LexiconText, VerbCategory};
 use crate::text::normalize;
-
-/// The fixed set of verb categories. These slugs appear in URLs: never rename one.
-pub const CATEGORIES: [&str; 11] = [
-    "welcome", "commend", "condemn", "reject", "concern", "call", "request", "decide", "affirm",
-    "support", "note",
-];
 
 const VERBS_TSV: &str = include_str!("verbs.tsv");
 const OPENINGS_TSV: &str = include_str!("openings.tsv");
@@ -21,7 +15,7 @@ pub struct VerbEntry {
     pub phrase: &'static str,
     /// The head verb in its dictionary spelling, e.g. `يعرب`.
     pub lemma: &'static str,
-    pub category: &'static str,
+    pub category: VerbCategory,
     pub gloss: &'static str,
 }
 
@@ -77,7 +71,7 @@ impl Lexicon {
             };
             match cols.as_slice() {
                 ["verb", phrase, lemma, category, gloss, ..] => {
-                    let Some(cat) = CATEGORIES.iter().find(|c| *c == category) else {
+                    let Some(cat) = VerbCategory::from_slug(category) else {
                         lx.errors
                             .push(err(&format!("unknown category `{category}`")));
                         continue;
@@ -232,7 +226,7 @@ pub const NOT_AFTER: [&str; 16] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::words;
+    use crate::text::words::words;
 
     fn m(s: &str) -> Option<(String, String, usize)> {
         let n = normalize(s);
@@ -241,7 +235,7 @@ mod tests {
         let lx = lexicon();
         lx.match_verb(&v).map(|m| {
             (
-                lx.verbs[m.payload].category.to_string(),
+                lx.verbs[m.payload].category.slug().to_string(),
                 lx.gloss(&m).into_owned(),
                 m.len,
             )

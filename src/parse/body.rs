@@ -4,7 +4,7 @@
 
 use super::line::{Kind, LineInfo};
 use super::scan::ends_closed;
-use crate::model::{Diagnostic, Severity, Span};
+use crate::model::{Diagnostic, DiagnosticCode, Span};
 
 /// A paragraph being assembled: source pieces to be joined.
 #[derive(Debug, Clone, Default)]
@@ -92,21 +92,9 @@ fn label_text(src: &str, l: &LineInfo, at: usize) -> String {
     crate::text::inline::strip_marks(src[l.start..s].trim())
 }
 
-fn info(code: &str, message: String, span: Span) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Info,
-        code: code.into(),
-        message,
-        span: Some(span),
-        resolution: None,
-    }
-}
-
-fn warning(code: &str, message: String, span: Span) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Warning,
-        ..info(code, message, span)
-    }
+/// A reading note at `span`.
+fn note(code: DiagnosticCode, message: String, span: Span) -> Diagnostic {
+    Diagnostic::new(code, message, Some(span))
 }
 
 pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
@@ -172,8 +160,8 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                         .items
                         .push((Some(label), Pieces::new(l.start, s, t, l.end()))),
                     None => {
-                        b.diagnostics.push(warning(
-                            "item-before-clauses",
+                        b.diagnostics.push(note(
+                            DiagnosticCode::ItemBeforeClauses,
                             "a lettered item before any operative clause is read as a clause"
                                 .into(),
                             span,
@@ -192,8 +180,8 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                     let colon = c.target().ends_with_colon();
                     if c.target().continues(&b.unplaced) && !colon {
                         c.target().push(s, t, l.end());
-                        b.diagnostics.push(info(
-                            "line-rejoined",
+                        b.diagnostics.push(note(
+    DiagnosticCode::LineRejoined,
                             "a line starting with a dash continues the paragraph before it (broken at a page break) and was rejoined".into(),
                             span,
                         ));
@@ -210,8 +198,8 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                 if let Some(c) = b.operative.last_mut() {
                     if c.target().continues(&b.unplaced) {
                         c.target().push(whole.0, whole.1, l.end());
-                        b.diagnostics.push(info(
-                            "line-rejoined",
+                        b.diagnostics.push(note(
+    DiagnosticCode::LineRejoined,
                             "a line that continues the clause before it (broken at a page break) was rejoined".into(),
                             span,
                         ));
@@ -224,8 +212,8 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                         // «… في الصومال؛» then «ويدعو …»: the clause's next verb, on a line of its
                         // own where the converter wrapped the paragraph after a semicolon.
                         c.target().push(whole.0, whole.1, l.end());
-                        b.diagnostics.push(info(
-                            "line-rejoined",
+                        b.diagnostics.push(note(
+    DiagnosticCode::LineRejoined,
                             "a line that opens with a further operative verb (ويدعو، كما يطلب) continues the clause before it and was rejoined".into(),
                             span,
                         ));
@@ -266,8 +254,8 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                     None => false,
                 };
                 if rejoined {
-                    b.diagnostics.push(info(
-                        "line-rejoined",
+                    b.diagnostics.push(note(
+    DiagnosticCode::LineRejoined,
                         "a line that opens with «بشأن» continues the open paragraph before it and was rejoined".into(),
                         span,
                     ));
@@ -304,7 +292,7 @@ fn open_paragraph<'b, 'a>(b: &'b mut Body<'a>) -> Option<&'b mut Pieces<'a>> {
 /// One diagnostic for all the rejoined lines of a resolution: a converter that wraps paragraphs
 /// (pdftotext) breaks nearly every one, and a note per line buried the others.
 fn collapse_rejoins(diagnostics: &mut Vec<Diagnostic>) {
-    let is_rejoin = |d: &Diagnostic| d.code == "line-rejoined";
+    let is_rejoin = |d: &Diagnostic| d.code == DiagnosticCode::LineRejoined;
     let n = diagnostics.iter().filter(|d| is_rejoin(d)).count();
     if n < 2 {
         return;
@@ -318,8 +306,8 @@ fn collapse_rejoins(diagnostics: &mut Vec<Diagnostic>) {
         first.min(diagnostics.len()),
         Diagnostic {
             span,
-            ..info(
-                "line-rejoined",
+            ..note(
+                DiagnosticCode::LineRejoined,
                 format!(
                     "{n} lines that continue the paragraph before them (broken at a page break, \
                      or wrapped by the converter) were rejoined"
@@ -332,8 +320,8 @@ fn collapse_rejoins(diagnostics: &mut Vec<Diagnostic>) {
 
 /// A clause that opens with an operative verb but has no number.
 fn unnumbered_clause<'a>(b: &mut Body<'a>, whole: (usize, &'a str), l: &LineInfo, span: Span) {
-    b.diagnostics.push(warning(
-        "clause-without-number",
+    b.diagnostics.push(note(
+        DiagnosticCode::ClauseWithoutNumber,
         "a clause opens with an operative verb but has no number".into(),
         span,
     ));
@@ -366,15 +354,15 @@ fn continue_or_new_preamble<'a>(
                 || (p.is_last_placed(unplaced) && (p.ends_with_colon() || coordinated_noun)) =>
         {
             p.push(rest.0, rest.1, l.end());
-            b.diagnostics.push(info(
-                "line-rejoined",
+            b.diagnostics.push(note(
+    DiagnosticCode::LineRejoined,
                 "a line that continues the preambular paragraph before it (broken at a page break) was rejoined".into(),
                 span,
             ));
         }
         _ => {
-            b.diagnostics.push(info(
-                "preamble-without-opening",
+            b.diagnostics.push(note(
+                DiagnosticCode::PreambleWithoutOpening,
                 "a preambular paragraph does not open with a phrase from the lexicon".into(),
                 span,
             ));

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use super::line::{Kind, LineInfo};
-use crate::model::FurnitureKind;
+use crate::model::{Diagnostic, DiagnosticCode, Document, Furniture, FurnitureKind};
 
 /// How many lines on each side of a form feed may be furniture (a number and a head, or a head
 /// and a number).
@@ -221,6 +221,45 @@ fn page_number(s: &str) -> Option<PageNumber> {
         // `12-`, `12.`, `- 12`: a clause's label style; only a run of page numbers makes it one.
         None
     }
+}
+
+/// Moves the page furniture (page numbers, running heads) out of `lines` into `doc.furniture`,
+/// with one note that says how much was set aside.
+pub fn set_aside<'a>(
+    src: &str,
+    lines: Vec<LineInfo<'a>>,
+    has_form_feeds: bool,
+    doc: &mut Document,
+) -> Vec<LineInfo<'a>> {
+    let marks = find(src, &lines, has_form_feeds);
+    if marks.iter().all(Option::is_none) {
+        return lines;
+    }
+    let mut kept = Vec::with_capacity(lines.len());
+    for (l, mark) in lines.into_iter().zip(marks) {
+        match mark {
+            Some(kind) => doc.furniture.push(Furniture {
+                kind,
+                text: l.raw.to_string(),
+                span: l.span(),
+            }),
+            None => kept.push(l),
+        }
+    }
+    let count = |k| doc.furniture.iter().filter(|f| f.kind == k).count();
+    let (numbers, heads) = (
+        count(FurnitureKind::PageNumber),
+        count(FurnitureKind::RunningHead),
+    );
+    doc.diagnostics.push(Diagnostic::new(
+        DiagnosticCode::PageFurniture,
+        format!(
+            "{numbers} page numbers and {heads} running heads left between the pages by the \
+             converter were set aside, so that paragraphs cut by a page break read whole"
+        ),
+        doc.furniture.first().map(|f| f.span),
+    ));
+    kept
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! The first pass: every non-blank line is read once, normalised, and given a kind.
 
 use super::scan::{self, Heading, TocRow};
-use crate::lexicon::{lexicon, Window, WordIter};
+use crate::lexicon::{lexicon, Window};
+use crate::model::Span;
 use crate::text::lines::{split_lines, trim};
 use crate::text::normalize::{NormSlice, Normalized, SourceMap};
+use crate::text::words::WordIter;
 
 /// What a line looks like on its own, before context decides what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +91,22 @@ impl<'a> LineInfo<'a> {
     pub fn source(&self, norm_offset: usize) -> usize {
         self.norm.source(norm_offset)
     }
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end())
+    }
+    /// May this line be (a line of) a resolution's title? Short, and not ending as a sentence does.
+    pub fn is_title_like(&self) -> bool {
+        if self.raw.len() > MAX_TITLE_CHARS * 4 {
+            return false;
+        }
+        let d = self.display();
+        let t = d.trim_end();
+        !scan::ends_closed(t) && !t.ends_with('،') && t.chars().count() <= MAX_TITLE_CHARS
+    }
 }
+
+/// A title line is shorter than this (in chars); longer lines are paragraphs.
+const MAX_TITLE_CHARS: usize = 300;
 
 /// Reads every non-blank line of `text`, whose normalised form is `doc`.
 pub fn read_lines<'a>(text: &'a str, doc: &'a Normalized) -> Vec<LineInfo<'a>> {

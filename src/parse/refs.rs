@@ -46,7 +46,7 @@ pub fn references(src: &str, para: &Para) -> Vec<Reference> {
         };
         if let Some((session, number, (cs, ce), end)) = resolution_id(s, i) {
             if ce > cs {
-                let committee = &src[src_at(cs)..super::verbs::source_end(src, para, ce)];
+                let committee = &src[src_at(cs)..para.source_end(src, ce)];
                 out.push(reference(
                     ReferenceKind::Oic,
                     i,

@@ -1,11 +1,7 @@
 //! Small recognisers over one normalised line (see `text::normalize`; `**` marks already removed).
 //! Each returns what it found and where, as byte offsets in the normalised line.
 
-/// Is `c` an Arabic letter (after normalisation)?
-#[inline]
-pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
-}
+use crate::text::words::is_arabic_letter;
 
 fn skip_spaces(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();

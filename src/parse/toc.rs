@@ -3,7 +3,8 @@
 
 use super::line::{Kind, LineInfo};
 use super::scan;
-use crate::model::{Diagnostic, Severity, Span, TocEntry};
+use crate::model::{Diagnostic, DiagnosticCode, Span, TocEntry};
+use crate::text::normalize::SourceMap;
 
 /// Where the table of contents is, as a range of line indices.
 pub fn locate(lines: &[LineInfo], first_enacting: usize) -> Option<std::ops::Range<usize>> {
@@ -61,7 +62,7 @@ pub fn read(src: &str, lines: &[LineInfo], diagnostics: &mut Vec<Diagnostic>) ->
             None => (None, None),
         };
         let title_from = l.source(title_at.unwrap_or(row.title.0));
-        let title_to = super::verbs::source_end(src, &l.norm, row.title.1);
+        let title_to = l.norm.source_end(src, row.title.1);
         let title =
             crate::text::inline::strip_marks(src[title_from..title_to.max(title_from)].trim());
         // The number column holds the resolution's number, one of the id's two (which one depends
@@ -78,11 +79,12 @@ pub fn read(src: &str, lines: &[LineInfo], diagnostics: &mut Vec<Diagnostic>) ->
         let span = Span::new(l.start, l.end());
         if swapped {
             diagnostics.push(Diagnostic {
-                severity: Severity::Info,
-                code: "toc-columns-swapped".into(),
-                message: format!("table of contents row {number}: number and page columns were swapped; read as number {number}, page {page}"),
-                span: Some(span),
                 resolution: id.as_ref().map(|(i, _)| i.clone()),
+                ..Diagnostic::new(
+                    DiagnosticCode::TocColumnsSwapped,
+                    format!("table of contents row {number}: number and page columns were swapped; read as number {number}, page {page}"),
+                    Some(span),
+                )
             });
         }
         out.push(TocEntry {

@@ -3,10 +3,11 @@
 //! (`الذي يدعو`, `أن يدعو`) belongs to a subordinate clause and is not the Council's.
 
 use crate::lexicon::verbs::NOT_AFTER;
-use crate::lexicon::{lexicon, Window, Word};
+use crate::lexicon::{lexicon, Window};
 use crate::model::{Mark, Verb};
-use crate::text::inline::{strip_marks, Para};
+use crate::text::inline::Para;
 use crate::text::normalize::SourceMap;
+use crate::text::words::Word;
 
 /// What the opening of a clause turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +91,7 @@ fn make_verb(
     let first = ws[at];
     let last = ws[(at + len - 1).min(ws.len() - 1)];
     let mut start = para.source(first.start);
-    let end = source_end(src, para, last.end);
+    let end = para.source_end(src, last.end);
     // A conjunction (و) or كما is not part of the verb: the span starts at the verb itself.
     if texts[at].starts_with("وي") {
         let s = &src[start..];
@@ -99,13 +100,13 @@ fn make_verb(
         }
     }
     let start = start.min(end);
-    let text = strip_marks(&src[start..end]);
+    let text = para.shown(src, start, end);
     match m.and_then(|m| lx.verbs.get(m.payload).map(|e| (m, e))) {
         Some((m, e)) => Verb {
             text,
             lemma: e.lemma.into(),
             phrase: e.phrase.into(),
-            category: Some(e.category.into()),
+            category: Some(e.category),
             gloss: lx.gloss(m),
             opening,
             start,
@@ -130,28 +131,6 @@ fn make_verb(
     }
 }
 
-/// The source end of the normalised text up to `norm_end`: after the last char, and after any
-/// diacritics that belong to it, but before `**` marks and spaces.
-pub fn source_end(src: &str, para: &impl SourceMap, norm_end: usize) -> usize {
-    if norm_end == 0 {
-        return para.source(0);
-    }
-    let last = para.source_of_char(norm_end - 1).min(src.len());
-    let mut end = last
-        + src
-            .get(last..)
-            .and_then(|r| r.chars().next())
-            .map_or(0, char::len_utf8);
-    for c in src[end..].chars() {
-        if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
-            end += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    end
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,11 +142,11 @@ mod tests {
             .into_iter()
             .map(|v| {
                 assert_eq!(
-                    strip_marks(&s[v.start..v.end]),
+                    crate::text::inline::strip_marks(&s[v.start..v.end]),
                     v.text,
                     "the span should cover the verb text"
                 );
-                (v.text, v.opening, v.category.map(|c| c.into_owned()))
+                (v.text, v.opening, v.category.map(|c| c.slug().to_string()))
             })
             .collect()
     }

@@ -5,8 +5,8 @@
 use std::cell::OnceCell;
 
 use super::normalize::{NormSlice, Normalized, SourceMap};
-use crate::lexicon::{words, Word};
-use crate::model::Mark;
+use super::words::{words, Word};
+use crate::model::{Mark, SourceRuns};
 
 /// A paragraph's normalised text: its own, or a stretch of the normalised document.
 #[derive(Debug, Clone)]
@@ -24,9 +24,10 @@ pub struct Para<'a> {
     pub norm: ParaNorm<'a>,
     /// Emphasised runs, as source spans without the marks.
     pub marks: Vec<Mark>,
-    /// Source offsets of the first and last byte covered.
+    /// Where each stretch of `display` was copied from: `[display offset, source offset, length]`.
+    pub runs: Vec<[usize; 3]>,
+    /// The source offset of the first byte covered.
     pub start: usize,
-    pub end: usize,
     /// The words of the normalised text, split once when first asked for (verbs, openings and
     /// regions all read them).
     words: OnceCell<Vec<Word>>,
@@ -109,8 +110,10 @@ impl<'a> Para<'a> {
         let mut marks = Vec::new();
         let mut open = None;
         let mut display = String::with_capacity(piece.len());
+        let mut runs = Vec::with_capacity(1);
         walk_marks(piece, at, &mut open, &mut marks, |a, b| {
-            display.push_str(&piece[a..b])
+            runs.push([display.len(), at + a, b - a]);
+            display.push_str(&piece[a..b]);
         });
         let end = at + piece.len();
         if let Some(s) = open {
@@ -122,8 +125,8 @@ impl<'a> Para<'a> {
             display,
             norm: ParaNorm::Slice(doc.slice(at, end)),
             marks,
+            runs,
             start: at,
-            end,
             words: OnceCell::new(),
         }
     }
@@ -135,6 +138,7 @@ impl<'a> Para<'a> {
         let mut display = String::with_capacity(total);
         let mut norm = Normalized::with_capacity(total);
         let mut marks = Vec::new();
+        let mut runs = Vec::with_capacity(pieces.len());
         let mut open: Option<usize> = None;
         let (mut start, mut end) = (usize::MAX, 0);
         for (base, piece) in pieces {
@@ -149,6 +153,7 @@ impl<'a> Para<'a> {
             }
             end = base + piece.len();
             walk_marks(piece, base, &mut open, &mut marks, |a, b| {
+                runs.push([display.len(), base + a, b - a]);
                 display.push_str(&piece[a..b]);
                 norm.push_source(&piece[a..b], base + a);
             });
@@ -167,11 +172,51 @@ impl<'a> Para<'a> {
             display,
             norm: ParaNorm::Owned(norm),
             marks,
+            runs,
             start,
-            end,
             words: OnceCell::new(),
         }
     }
+}
+
+impl Para<'_> {
+    /// How the source span `start..end` (a verb, a place, a reference found in this paragraph)
+    /// reads in the display text: lines joined by a space, `**` dropped — the very bytes the
+    /// viewer marks. Text outside the paragraph is shown from the source without its marks.
+    pub fn shown(&self, src: &str, start: usize, end: usize) -> String {
+        match SourceRuns::range_in(&self.runs, start, end) {
+            Some((a, b)) => self.display[a..b].to_string(),
+            None => strip_marks(src.get(start..end.max(start)).unwrap_or("")),
+        }
+    }
+
+    /// The display text without white space at either end, and its runs to match.
+    pub fn take_display(&mut self) -> (String, SourceRuns) {
+        let display = std::mem::take(&mut self.display);
+        let runs = std::mem::take(&mut self.runs);
+        trimmed_with_runs(display, runs)
+    }
+}
+
+/// `display` trimmed at both ends, with `runs` cut and shifted to the trimmed text.
+fn trimmed_with_runs(display: String, mut runs: Vec<[usize; 3]>) -> (String, SourceRuns) {
+    let lead = display.len() - display.trim_start().len();
+    let keep = display.trim().len();
+    if lead == 0 && keep == display.len() {
+        return (display, SourceRuns(runs));
+    }
+    runs.retain_mut(|[d, s, len]| {
+        // Cut the run to the kept bytes lead..lead + keep, then shift it.
+        let (a, b) = ((*d).max(lead), (*d + *len).min(lead + keep));
+        if a >= b {
+            return false;
+        }
+        *s += a - *d;
+        *len = b - a;
+        *d = a - lead;
+        true
+    });
+    (display.trim().to_string(), SourceRuns(runs))
 }
 
 /// `s` without white space at either end; it is only copied when there was some (a paragraph's

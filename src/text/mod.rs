@@ -1,13 +1,12 @@
-//! Text before structure: decoding bytes, splitting lines, Arabic normalisation for matching, and
-//! the inline `**bold**` marks.
+//! Text before structure (after `import` made it text): splitting lines, words and letter classes,
+//! Arabic normalisation for matching with its map back to the source, and the inline `**bold**`
+//! marks.
 
-pub mod decode;
 pub mod inline;
-pub mod legacy;
 pub mod lines;
 pub mod normalize;
 pub mod presentation;
+pub mod words;
 
-pub use decode::{decode, DecodeError, Decoded};
-pub use lines::{split_lines, Line};
-pub use normalize::{normalize, normalize_char, unshape, Normalized};
+pub use lines::split_lines;
+pub use normalize::{normalize, unshape, Normalized};

@@ -9,6 +9,7 @@
 //! for free.
 
 use super::presentation::PRESENTATION_FORMS;
+use super::words::{is_word_char, words, Word, ARABIC_WORD};
 
 /// What one source char becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,13 +18,6 @@ pub enum Folded {
     One(char),
     /// A presentation form that decomposes into several letters (a ligature such as ﻻ or ﷲ).
     Many,
-}
-
-/// A word of a normalised text: byte range within it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word {
-    pub start: usize,
-    pub end: usize,
 }
 
 /// Folds one char; `Many` means: decompose it with [`fold_presentation`].
@@ -97,7 +91,6 @@ const FOLDS_TO_WORD: u32 = 0x1_0000;
 /// [`ARABIC_FOLD`] and, for the char it folds to, whether it is part of a word: what the document
 /// pass needs to know of an Arabic letter, in one read.
 const ARABIC_ENTRY: [u32; 128] = {
-    use crate::lexicon::phrase::ARABIC_WORD;
     let mut t = [0u32; 128];
     let mut k = 0;
     while k < 128 {
@@ -521,7 +514,7 @@ impl Normalized {
             let mut buf = [0u8; 4];
             let mut put = |ch: char, out: &mut Vec<u8>| {
                 shift(&mut anchors, out.len(), i);
-                edge!(crate::lexicon::phrase::is_word_char(ch), out.len());
+                edge!(is_word_char(ch), out.len());
                 out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
             };
             match normalize_char(c) {
@@ -701,6 +694,28 @@ pub trait SourceMap {
         }
         self.source(b)
     }
+    /// The source end of the normalised text up to `norm_end`: after the last char, and after any
+    /// diacritics that belong to it, but before `**` marks and spaces. (`source(norm_end)` would be
+    /// where the next char starts, past the marks.)
+    fn source_end(&self, src: &str, norm_end: usize) -> usize {
+        if norm_end == 0 {
+            return self.source(0);
+        }
+        let last = self.source_of_char(norm_end - 1).min(src.len());
+        let mut end = last
+            + src
+                .get(last..)
+                .and_then(|r| r.chars().next())
+                .map_or(0, char::len_utf8);
+        for c in src.get(end..).unwrap_or("").chars() {
+            if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end
+    }
 }
 
 impl SourceMap for Normalized {
@@ -732,7 +747,7 @@ impl<'a> NormSlice<'a> {
     /// has one.
     pub fn words(&self) -> Vec<Word> {
         if self.doc.words.is_empty() && !self.doc.text.is_empty() {
-            crate::lexicon::words(self.text())
+            words(self.text())
         } else {
             self.doc.words_in(self.from, self.to)
         }
@@ -843,7 +858,7 @@ mod tests {
     #[test]
     fn words_in_any_order_are_the_words_of_the_stretch() {
         let doc = Normalized::document("يدين بشدة الهجوم على مالي، ويدعو الدول إلى الدعم في 2017");
-        let all = crate::lexicon::words(&doc.text);
+        let all = words(&doc.text);
         let len = doc.text.len();
         // In order, backwards, and jumping about: the hint must never change an answer.
         let mut cuts: Vec<usize> = (0..=len)

@@ -50,8 +50,8 @@ pub fn leaf_spans(doc: &Document) -> Vec<(Span, String)> {
 /// though its text does not hold it.
 pub fn check_lossless(src: &str, doc: &Document) -> Result<(), String> {
     let spans = leaf_spans(doc);
-    for line in qarar::text::split_lines(src) {
-        let (t, off) = qarar::text::lines::trim(line.text);
+    for line in qarar::internals::split_lines(src) {
+        let (t, off) = qarar::internals::trim(line.text);
         if t.is_empty() {
             continue;
         }

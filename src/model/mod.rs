@@ -5,9 +5,13 @@
 //! Field names are a contract: the CLI's JSON and the browser API expose them as they are here
 //! (documented in `schema/document.schema.json`).
 
+mod vocabulary;
+
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
+
+pub use vocabulary::{DiagnosticCode, RegionKind, VerbCategory};
 
 /// Text that comes from a lexicon or gazetteer (a slug, a lemma, a gloss): borrowed from the data
 /// file compiled into the program, owned only when composed (a gloss with a modifier applied).
@@ -30,6 +34,55 @@ impl Span {
     }
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
+    }
+}
+
+/// Where a paragraph's display text comes from in the source: `[display offset, source offset,
+/// length]` for each run of bytes copied unchanged. What lies between runs was dropped (`**`
+/// marks, a line break and the spaces around it, which the display joins with one space).
+/// A source span maps to the display text through it, so a mark is drawn exactly where the
+/// parser found it: [`SourceRuns::display_range`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SourceRuns(pub Vec<[usize; 3]>);
+
+impl SourceRuns {
+    /// The display range of the source span `start..end`, when it lies within the paragraph and
+    /// holds some of its text.
+    pub fn display_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        SourceRuns::range_in(&self.0, start, end)
+    }
+
+    /// [`SourceRuns::display_range`] over runs being built.
+    pub fn range_in(runs: &[[usize; 3]], start: usize, end: usize) -> Option<(usize, usize)> {
+        let a = display_offset(runs, start, true)?;
+        let b = display_offset(runs, end, false)?;
+        (a < b).then_some((a, b))
+    }
+}
+
+/// The display offset of source offset `at`. Inside a run, the byte it was copied to. In a gap
+/// between runs (a dropped mark, a line break), the start of the next run when `at` starts
+/// something (`start`), else the end of the run before. `None` outside the paragraph.
+fn display_offset(runs: &[[usize; 3]], at: usize, start: bool) -> Option<usize> {
+    // The last run that starts at or before `at`.
+    let Some(k) = runs.partition_point(|r| r[1] <= at).checked_sub(1) else {
+        // Before the first run: a start in the gap before it (an opening `**`) starts with it.
+        return runs
+            .first()
+            .filter(|r| start && at + 2 >= r[1])
+            .map(|r| r[0]);
+    };
+    let [d, s, len] = runs[k];
+    let next = runs.get(k + 1);
+    if at < s + len || (at == s + len && (!start || next.is_none())) {
+        return Some(d + (at - s));
+    }
+    match next {
+        Some(n) if start => Some(n[0]),
+        Some(_) => Some(d + len),
+        // Past the last run: only an end that the trailing marks separate from it.
+        None => (!start && at <= s + len + 2).then_some(d + len),
     }
 }
 
@@ -208,6 +261,8 @@ pub struct TextBlock {
 pub struct Preambular {
     /// Display text: lines rejoined, `**` marks removed.
     pub text: String,
+    /// Where each stretch of `text` is in the source.
+    pub runs: SourceRuns,
     /// The opening phrase as printed (`وإذ يؤكد مجدداً`, `واقتناعاً منه`), when recognised.
     pub opening: Option<Opening>,
     pub emphasis: Vec<Mark>,
@@ -236,6 +291,8 @@ pub struct OperativeClause {
     pub number: Option<u32>,
     /// Display text after the label: lines rejoined, `**` marks removed.
     pub text: String,
+    /// Where each stretch of `text` is in the source.
+    pub runs: SourceRuns,
     pub verbs: Vec<Verb>,
     pub items: Vec<SubItem>,
     pub emphasis: Vec<Mark>,
@@ -249,6 +306,8 @@ pub struct OperativeClause {
 pub struct SubItem {
     pub label: Option<String>,
     pub text: String,
+    /// Where each stretch of `text` is in the source.
+    pub runs: SourceRuns,
     pub verbs: Vec<Verb>,
     pub emphasis: Vec<Mark>,
     pub regions: Vec<RegionMention>,
@@ -264,8 +323,8 @@ pub struct Verb {
     pub lemma: LexiconText,
     /// The lexicon phrase matched (`يعرب عن قلقه`), or the lemma when the verb is not in the lexicon.
     pub phrase: LexiconText,
-    /// Category slug from the verb lexicon (`condemn`, `welcome` …); `None` when unknown.
-    pub category: Option<LexiconText>,
+    /// Its category in the verb lexicon (`condemn`, `welcome` …); `None` when unknown.
+    pub category: Option<VerbCategory>,
     /// English gloss, e.g. "Strongly condemns"; empty when unknown.
     pub gloss: LexiconText,
     /// The clause's opening verb (`true`) or a coordinated one (`… ، ويدعو …`).
@@ -361,10 +420,32 @@ pub enum Severity {
 /// Something the reader should know about how the document was read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
+    /// Set by the code ([`DiagnosticCode::severity`]).
     pub severity: Severity,
-    /// A stable kebab-case code, e.g. `heading-recovered-from-toc`.
-    pub code: String,
+    /// What the note is about, e.g. `heading-recovered-from-toc`.
+    pub code: DiagnosticCode,
     pub message: String,
     pub span: Option<Span>,
     pub resolution: Option<String>,
+}
+
+impl Diagnostic {
+    /// A note of `code` (which decides its severity), not yet tied to a resolution.
+    pub fn new(code: DiagnosticCode, message: String, span: Option<Span>) -> Diagnostic {
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            message,
+            span,
+            resolution: None,
+        }
+    }
+
+    /// The same note, about resolution `id`.
+    pub fn about(self, id: &str) -> Diagnostic {
+        Diagnostic {
+            resolution: Some(id.to_string()),
+            ..self
+        }
+    }
 }

@@ -1,0 +1,30 @@
+//! The regions chosen, each a button that takes it off.
+
+use leptos::prelude::*;
+
+use crate::app::state::use_state;
+use crate::lexicon::gazetteer;
+
+#[component]
+pub fn ActiveRegions() -> impl IntoView {
+    let state = use_state();
+    let g = gazetteer();
+    let chip = move |slug: String| {
+        let name = g
+            .slug(&slug)
+            .map_or_else(|| slug.clone(), |i| g.regions[i].english.clone());
+        let aria = format!("Remove {name}");
+        let s = slug.clone();
+        view! {
+            <button class="chip active" data-active-region=slug aria-label=aria
+                on:click=move |_| { let s = s.clone(); state.change(move |q| q.regions.retain(|x| *x != s), true) }>
+                {name} " ×"
+            </button>
+        }
+    };
+    view! {
+        <div class="row chips" role="group" aria-label="Active regions">
+            {move || state.query.with(|q| q.regions.clone()).into_iter().map(chip).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! The reader's documents: the default session and every file opened in this browser, each to
+//! open, and the kept ones to remove.
+
+use leptos::prelude::*;
+
+use crate::app::documents::use_documents;
+use crate::app::library;
+use crate::app::state::use_state;
+use crate::app::DEFAULT_NAME;
+
+#[component]
+pub fn LibraryList() -> impl IntoView {
+    let state = use_state();
+    let docs = use_documents();
+    let kept = state.kept;
+    let current = move || state.loaded.with(|l| l.hash.clone());
+    view! {
+        <details class="library">
+            <summary>"المكتبة · Your documents (" {move || kept.with(Vec::len) + 1} ")"</summary>
+            <ul>
+                <li aria-current=move || current().is_none().then_some("true")>
+                    <span class="name" dir="ltr">{DEFAULT_NAME}</span>
+                    <span class="meta">"الدورة الافتراضية · default session"</span>
+                    <button disabled=move || current().is_none() on:click=move |_| docs.switch_to(None)>"فتح · Open"</button>
+                </li>
+                <For
+                    each=move || kept.get()
+                    key=|e| e.hash.clone()
+                    children=move |e: library::Entry| view! { <KeptEntry entry=e /> }
+                />
+            </ul>
+        </details>
+    }
+}
+
+/// One kept document in the list.
+#[component]
+fn KeptEntry(entry: library::Entry) -> impl IntoView {
+    let state = use_state();
+    let docs = use_documents();
+    let hash = entry.hash.clone();
+    let is_current = {
+        let hash = hash.clone();
+        move || {
+            state
+                .loaded
+                .with(|l| l.hash.as_deref() == Some(hash.as_str()))
+        }
+    };
+    let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(entry.added))
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect::<String>();
+    let meta = format!(
+        "{} resolutions · {} KB · {when}",
+        entry.resolutions,
+        (entry.size / 1024.0).ceil() as u64
+    );
+    let open_label = format!("Open {}", entry.name);
+    let remove_label = format!("Remove {} from this browser", entry.name);
+    let (h_open, h_remove) = (hash.clone(), hash.clone());
+    view! {
+        <li data-kept=hash aria-current=move || is_current().then_some("true")>
+            <span class="name" dir="auto">{entry.name.clone()}</span>
+            <span class="meta">{meta}</span>
+            <button aria-label=open_label on:click=move |_| docs.switch_to(Some(h_open.clone()))>"فتح · Open"</button>
+            <button class="remove" aria-label=remove_label on:click=move |_| docs.remove(h_remove.clone())>"حذف · Remove"</button>
+        </li>
+    }
+}

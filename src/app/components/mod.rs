@@ -1,0 +1,33 @@
+//! The viewer's components, one per file. Each reads the state it needs from context
+//! ([`crate::app::state::use_state`]) and draws what `crate::view` decides.
+
+mod active_regions;
+mod cite_button;
+mod filter_bar;
+mod library_list;
+mod mentions_toggle;
+mod messages;
+mod paragraph_text;
+mod reading_notes;
+mod region_picker;
+mod resolution_card;
+mod resolution_list;
+mod search_box;
+mod session_header;
+mod verb_chips;
+mod view_tools;
+
+pub use active_regions::ActiveRegions;
+pub use cite_button::CiteButton;
+pub use filter_bar::FilterBar;
+pub use library_list::LibraryList;
+pub use mentions_toggle::MentionsToggle;
+pub use messages::Messages;
+pub use reading_notes::ReadingNotes;
+pub use region_picker::RegionPicker;
+pub use resolution_card::ResolutionCard;
+pub use resolution_list::ResolutionList;
+pub use search_box::SearchBox;
+pub use session_header::SessionHeader;
+pub use verb_chips::VerbChips;
+pub use view_tools::ViewTools;

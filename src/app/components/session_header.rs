@@ -1,0 +1,34 @@
+//! The open session, as its cover names it.
+
+use leptos::prelude::*;
+
+use crate::app::state::use_state;
+
+#[component]
+pub fn SessionHeader() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let l = state.loaded.get();
+        let s = &l.doc.session;
+        let meta: Vec<String> = [
+            s.number.map(|n| format!("الدورة {n} · Session {n}")),
+            s.place.clone(),
+            s.date_hijri.clone(),
+            s.date_gregorian.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        view! {
+            <header class="session">
+                <p class="org">{s.organisation.clone().unwrap_or_else(|| "منظمة التعاون الإسلامي".into())}</p>
+                <h1>{s.title.clone().unwrap_or_else(|| l.name.clone())}</h1>
+                <p class="meta">
+                    <span class="symbol" dir="ltr">{s.symbol.clone().unwrap_or_default()}</span>
+                    " " {meta.join(" · ")}
+                </p>
+                <p class="file" dir="ltr">{l.name.clone()}</p>
+            </header>
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The page: the state made once and provided, the browser's events listened to, the layout.
+
+use std::sync::Arc;
+
+use gloo_events::EventListener;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser::{after_paint, mark, measure, read_search, scroll_to};
+use super::components::{
+    FilterBar, LibraryList, Messages, ReadingNotes, ResolutionList, SessionHeader,
+};
+use super::documents::{linked_doc, Documents};
+use super::state::{AppState, Loaded};
+use super::{clause_anchor, DEFAULT_NAME, DEFAULT_SESSION};
+use crate::model::Document;
+use crate::view::{self, Query};
+
+fn parse_timed(text: &str) -> Document {
+    mark("qarar:parse-start");
+    let doc = crate::parse(text);
+    mark("qarar:parse-end");
+    measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
+    doc
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let doc = parse_timed(DEFAULT_SESSION);
+    let first = Arc::new(Loaded {
+        name: DEFAULT_NAME.into(),
+        hash: None,
+        index: view::Index::new(&doc),
+        doc,
+        generation: 0,
+    });
+    // A link to another document: its view is read once that document is open.
+    let linked = linked_doc(&read_search());
+    let query = match &linked {
+        Some(h) => Query {
+            doc: Some(h.clone()),
+            ..Query::default()
+        },
+        None => Query::parse(&read_search(), &first.doc),
+    };
+    let state = AppState::new(first.clone(), query);
+    let docs = Documents::new(state, first);
+    provide_context(state);
+    provide_context(docs);
+    docs.refresh_library();
+    if linked.is_some() {
+        docs.follow_url();
+    }
+    listen(docs);
+    follow_the_view(state);
+    let dragging = RwSignal::new(false);
+    view! {
+        <div
+            class="app"
+            data-dropzone=""
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |ev: web_sys::DragEvent| {
+                if ev.related_target().is_none() {
+                    dragging.set(false);
+                }
+            }
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    docs.open_file(f);
+                }
+            }
+        >
+            <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
+                <p>"أفلت الملف هنا لفتحه · Drop the file to open it"</p>
+            </div>
+            <SessionHeader />
+            <Messages />
+            <LibraryList />
+            <FilterBar />
+            <ResolutionList />
+            <ReadingNotes />
+        </div>
+    }
+}
+
+/// The browser's own events: Back and Forward (the URL changed under us: read it again), and the
+/// `/` key that takes the reader to the search box from anywhere but a text field. The
+/// listeners live as long as the page (gloo removes them when dropped).
+fn listen(docs: Documents) {
+    let popstate = EventListener::new(&gloo_utils::window(), "popstate", move |_| {
+        docs.follow_url()
+    });
+    let keys = EventListener::new(&gloo_utils::document(), "keydown", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        let typing = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if e.key() == "/" && !typing && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
+            if let Some(search) = gloo_utils::document()
+                .get_element_by_id("search")
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                e.prevent_default();
+                let _ = search.focus();
+            }
+        }
+    });
+    StoredValue::new_local((popstate, keys));
+}
+
+/// Effects of the view on the page: the first render's timing mark, and a linked clause
+/// scrolled into view.
+fn follow_the_view(state: AppState) {
+    // The list is on screen once the frame after this effect is painted: the render mark ends
+    // there (first time only).
+    Effect::new(move |done: Option<bool>| {
+        state.matches.track();
+        if done != Some(true) {
+            after_paint(|| {
+                mark("qarar:render-end");
+                measure("qarar:render", "qarar:parse-end", "qarar:render-end");
+            });
+        }
+        true
+    });
+    Effect::new(move |_| {
+        let target = state.query.with(|q| q.res.clone().zip(q.clause.clone()));
+        if let Some((res, clause)) = target {
+            after_paint(move || scroll_to(&clause_anchor(&res, &clause)));
+        }
+    });
+}

@@ -1,0 +1,102 @@
+//! The viewer's state: one struct of signals, made once by `App` and shared through context
+//! (`use_state()`), so that components ask for what they read instead of having it threaded
+//! through every call. The URL is the source of truth for the view ([`Query`]); the open
+//! document is a signal of its own.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::browser::write_url;
+use super::library;
+use crate::model::Document;
+use crate::view::{self, Query, ResolutionMatch};
+
+/// An open document.
+#[derive(Debug)]
+pub struct Loaded {
+    pub name: String,
+    /// Its content hash (`doc=` in the URL); `None` for the default session.
+    pub hash: Option<String>,
+    pub doc: Document,
+    /// Every paragraph normalised once, for search.
+    pub index: view::Index,
+    /// Bumped for each document opened, so that keyed lists redraw.
+    pub generation: u32,
+}
+
+/// What the page shows and what it is doing.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub loaded: RwSignal<Arc<Loaded>>,
+    /// The view, as the URL holds it.
+    pub query: RwSignal<Query>,
+    /// The resolutions the view shows, with the paragraphs that match.
+    pub matches: Memo<Vec<ResolutionMatch>>,
+    /// The search, normalised, once it is long enough to mark hits ("" until then).
+    pub needle: Memo<String>,
+    /// Is a filter on?
+    pub filtering: Memo<bool>,
+    /// A message the reader must see (a file refused): `role="alert"`.
+    pub alert: RwSignal<Option<String>>,
+    /// What the page is doing or has just done: `role="status"`.
+    pub status: RwSignal<String>,
+    /// A file being opened: `Some(None)` under way, `Some(Some(x))` the fraction received.
+    pub progress: RwSignal<Option<Option<f64>>>,
+    /// The reader's kept documents.
+    pub kept: RwSignal<Vec<library::Entry>>,
+    /// A linked document this browser does not hold (its hash).
+    pub missing: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    pub fn new(first: Arc<Loaded>, query: Query) -> AppState {
+        let loaded = RwSignal::new(first);
+        let query = RwSignal::new(query);
+        let matches = Memo::new(move |_| {
+            loaded.with(|l| query.with(|q| view::apply_indexed(&l.doc, &l.index, q)))
+        });
+        let needle = Memo::new(move |_| {
+            query.with(|q| {
+                let n = view::search_needle(&q.q);
+                if n.chars().count() >= view::MIN_HIGHLIGHT_CHARS {
+                    n
+                } else {
+                    String::new()
+                }
+            })
+        });
+        AppState {
+            loaded,
+            query,
+            matches,
+            needle,
+            filtering: Memo::new(move |_| query.with(Query::filtering)),
+            alert: RwSignal::new(None),
+            status: RwSignal::new(String::new()),
+            progress: RwSignal::new(None),
+            kept: RwSignal::new(Vec::new()),
+            missing: RwSignal::new(None),
+        }
+    }
+
+    /// Changes the view and writes it into the URL: a deliberate change (`push`) makes a history
+    /// entry, typing replaces the current one.
+    pub fn change(self, f: impl Fn(&mut Query), push: bool) {
+        self.query.update(|q| {
+            f(q);
+            q.ignored.clear();
+        });
+        write_url(&self.query.with_untracked(Query::to_search), push);
+    }
+
+    /// The same document without filters.
+    pub fn clear_filters(self) {
+        self.change(|q| *q = q.cleared(), true);
+    }
+}
+
+/// The state `App` provides.
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,139 @@
+//! What the viewer shows, as pure functions of the document and the URL: the query string read and
+//! written, the filters applied, the counts beside each control, a paragraph's marks, citations.
+//! No web dependencies: tested natively; the Leptos components in `app/` only draw what this
+//! decides.
+
+mod cite;
+mod counts;
+mod filter;
+pub mod marks;
+mod query;
+mod search;
+
+pub use cite::citation;
+pub use counts::{region_counts, resolution_verb_counts, verb_counts};
+pub use filter::{apply, apply_indexed, Index, ResolutionIndex, ResolutionMatch};
+pub use query::{clause_index, Query};
+pub use search::{hits, search_needle, MIN_HIGHLIGHT_CHARS};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, VerbCategory};
+    use crate::text::normalize;
+
+    fn doc() -> Document {
+        crate::parse(include_str!("../../sessions/cfm-44-political-ar.txt"))
+    }
+
+    #[test]
+    fn query_round_trips_and_ignores_unknown_values() {
+        let d = doc();
+        let q = Query::parse("?region=sahel,nowhere&verb=condemn&verb=bogus&q=%D8%A7%D9%84%D8%B3%D8%A7%D8%AD%D9%84&mentions=1&x=1", &d);
+        assert_eq!(q.regions, ["sahel"]);
+        assert_eq!(q.verbs, [VerbCategory::Condemn]);
+        assert_eq!(q.q, "الساحل");
+        assert!(q.mentions);
+        assert_eq!(
+            q.ignored,
+            ["region=nowhere", "verb=bogus", "x"],
+            "unknown values are reported, not fatal"
+        );
+        let again = Query::parse(&q.to_search(), &d);
+        assert_eq!(again.regions, q.regions);
+        assert_eq!(again.q, q.q);
+    }
+
+    #[test]
+    fn a_clause_link_needs_its_resolution() {
+        let d = doc();
+        let q = Query::parse("res=44/1-%D8%B3&clause=op3", &d);
+        assert_eq!(q.res.as_deref(), Some("44/1-س"));
+        assert_eq!(q.clause.as_deref(), Some("op3"));
+        let q = Query::parse("res=44/1-%D8%B3&clause=op99", &d);
+        assert_eq!(q.clause, None, "a clause that does not exist is ignored");
+        let q = Query::parse("res=99/1-x", &d);
+        assert_eq!(q.res, None);
+    }
+
+    #[test]
+    fn region_filter_rolls_up_the_hierarchy() {
+        let d = doc();
+        let ids = |q: &str| -> Vec<String> {
+            apply(&d, &Query::parse(q, &d))
+                .iter()
+                .map(|m| d.resolutions[m.index].id.clone())
+                .collect()
+        };
+        assert_eq!(ids("region=sahel"), ["44/6-س", "44/21-س", "44/55-س"]);
+        assert_eq!(ids("region=kashmir"), ["44/8-س", "44/9-س"]);
+        assert!(
+            ids("region=africa").len() > 10,
+            "Africa takes in every African country's resolutions"
+        );
+        assert!(
+            ids("region=azerbaijan&mentions=1").len() > 3,
+            "mentions widen the filter"
+        );
+    }
+
+    #[test]
+    fn filters_combine_and_clauses_are_marked() {
+        let d = doc();
+        let q = Query::parse("region=somalia&verb=condemn", &d);
+        let m = apply(&d, &q);
+        assert_eq!(m.len(), 1);
+        let r = &d.resolutions[m[0].index];
+        for (c, on) in r.operative.iter().zip(&m[0].operative) {
+            let condemns = c
+                .verbs
+                .iter()
+                .any(|v| v.category == Some(VerbCategory::Condemn));
+            assert_eq!(
+                *on,
+                condemns && !c.regions.is_empty(),
+                "a clause is marked when it matches both"
+            );
+        }
+    }
+
+    #[test]
+    fn search_is_arabic_normalised() {
+        let d = doc();
+        let with = apply(
+            &d,
+            &Query::parse("q=%D8%A7%D9%84%D8%A5%D8%B1%D9%87%D8%A7%D8%A8", &d),
+        )
+        .len(); // الإرهاب
+        let without = apply(
+            &d,
+            &Query::parse("q=%D8%A7%D9%84%D8%A7%D8%B1%D9%87%D8%A7%D8%A8", &d),
+        )
+        .len(); // الارهاب
+        assert!(with > 5);
+        assert_eq!(with, without, "hamza on alef does not matter");
+        assert_eq!(
+            hits("مكافحة الإرهاب والإرهابيين", &normalize("الارهاب")).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn counts_and_citation() {
+        let d = doc();
+        let rc = region_counts(&d, false);
+        let sahel = rc.iter().find(|(s, _)| s == "sahel").map(|x| x.1);
+        assert_eq!(
+            sahel,
+            Some(3),
+            "the count beside a control is what choosing it shows"
+        );
+        let vc = verb_counts(&d);
+        assert_eq!(vc.len(), 11);
+        let c = citation(&d, "44/1-س", "op3", "https://x/?res=44/1-س&clause=op3").unwrap();
+        assert!(
+            c.starts_with("OIC resolution 44/1-س, operative paragraph 3, CFM-44"),
+            "{c}"
+        );
+    }
+}
