@@ -34,16 +34,16 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
   npm install -g "binaryen@$BINARYEN_VERSION"
 fi
 
-# The browser tests: Debian's Chromium (a test tool's own browser download fails here) and
-# playwright-core, pinned by package-lock.json.
+# The browser tests: Debian's Chromium (a test tool's own browser download fails here).
 if [ ! -x /usr/bin/chromium ]; then
   say "installing chromium from Debian"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-if [ ! -f node_modules/playwright-core/package.json ] \
-  || ! grep -q '"version": "1.65.1"' node_modules/playwright-core/package.json; then
-  say "installing playwright-core (npm ci)"
+# playwright-core and axe-core (accessibility checks), at the versions package-lock.json pins.
+installed() { grep -q "\"version\": \"$2\"" "node_modules/$1/package.json" 2>/dev/null; }
+if ! installed playwright-core 1.65.1 || ! installed axe-core 4.14.1; then
+  say "installing playwright-core and axe-core (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

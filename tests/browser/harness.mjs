@@ -107,3 +107,22 @@ export function docxOf(text) {
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
   });
 }
+
+const axeSource = await readFile(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page as it stands and returns its serious and critical violations, each as
+ * "rule: what (how many elements) e.g. selector". The script is evaluated through the DevTools
+ * protocol, which the page's Content-Security-Policy does not govern (it would refuse an inline
+ * script, as it should).
+ */
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.length} elements) e.g. ${v.nodes.slice(0, 3).join(' | ')}`);
+}
