@@ -317,7 +317,8 @@ pub struct SubItem {
 /// An operative verb (or verb phrase) as it stands in a clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verb {
-    /// The surface text, as written (without `**`).
+    /// The surface text, as the paragraph shows it: what its span covers, without `**` marks and
+    /// with a line break inside it shown as a space.
     pub text: String,
     /// The head verb, normalised and in its dictionary spelling: `يؤكد` for «يوكد», «ويؤكد», «**يؤكد**».
     pub lemma: LexiconText,

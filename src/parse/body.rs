@@ -97,24 +97,27 @@ fn note(code: DiagnosticCode, message: String, span: Span) -> Diagnostic {
     Diagnostic::new(code, message, Some(span))
 }
 
+/// A number alone on its line, held until the next line says whether it labels a clause.
+type Pending = Option<(String, u32, Span)>;
+
+/// Reads a resolution's body from its lines, in one pass.
 pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
     let mut b = Body::default();
-    let mut pending: Option<(String, u32, Span)> = None;
-    let mut i = 0;
-    while i < lines.len() {
-        let l = lines[i];
-        let span = Span::new(l.start, l.end());
-        let whole = (l.start, &src[l.start..l.end()]);
-        // A number alone: the label of a clause printed on the next line — or a page number.
+    let mut pending: Pending = None;
+    for (i, &l) in lines.iter().enumerate() {
+        let line = Line {
+            l,
+            span: Span::new(l.start, l.end()),
+            whole: (l.start, &src[l.start..l.end()]),
+        };
+        // A number alone: the label of a clause printed on this line — or a page number.
         if let Some((label, n, pspan)) = pending.take() {
-            let opens_clause = matches!(l.kind, Kind::Verb | Kind::Text | Kind::Opening);
-            if opens_clause {
+            if matches!(l.kind, Kind::Verb | Kind::Text | Kind::Opening) {
                 b.operative.push(ClauseParts {
                     label: Some((label, Some(n))),
-                    body: Pieces::new(pspan.start, whole.0, whole.1, l.end()),
+                    body: Pieces::new(pspan.start, line.whole.0, line.whole.1, l.end()),
                     items: vec![],
                 });
-                i += 1;
                 continue;
             }
             b.unplaced.push((
@@ -122,7 +125,6 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                 "a number alone on its line, not followed by a clause".into(),
             ));
         }
-        let in_operative = !b.operative.is_empty();
         match &l.kind {
             Kind::Label { at, number } => {
                 let (s, t) = from(src, l, *at);
@@ -133,141 +135,18 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
                 });
             }
             Kind::NumberAlone(n) => {
-                let next_opens = lines.get(i + 1).is_some_and(|nl| {
-                    matches!(nl.kind, Kind::Verb)
-                        || (!in_operative && matches!(nl.kind, Kind::Text))
-                });
-                let expected = b
-                    .operative
-                    .last()
-                    .and_then(|c| c.label.as_ref())
-                    .and_then(|l| l.1)
-                    .map(|x| x + 1);
-                if next_opens || expected == Some(*n) || (!in_operative && *n == 1) {
-                    pending = Some((label_text(src, l, l.norm().len()), *n, span));
-                } else {
-                    b.unplaced.push((
-                        span,
-                        "a number alone on its line (a page number?) between paragraphs".into(),
-                    ));
-                }
+                pending = b.number_alone(src, &line, *n, lines.get(i + 1).copied());
             }
-            Kind::Item { at } => {
-                let (s, t) = from(src, l, *at);
-                let label = label_text(src, l, *at);
-                match b.operative.last_mut() {
-                    Some(c) => c
-                        .items
-                        .push((Some(label), Pieces::new(l.start, s, t, l.end()))),
-                    None => {
-                        b.diagnostics.push(note(
-                            DiagnosticCode::ItemBeforeClauses,
-                            "a lettered item before any operative clause is read as a clause"
-                                .into(),
-                            span,
-                        ));
-                        b.operative.push(ClauseParts {
-                            label: Some((label, None)),
-                            body: Pieces::new(l.start, s, t, l.end()),
-                            items: vec![],
-                        });
-                    }
-                }
-            }
-            Kind::Dash { at } => {
-                let (s, t) = from(src, l, *at);
-                if let Some(c) = b.operative.last_mut() {
-                    let colon = c.target().ends_with_colon();
-                    if c.target().continues(&b.unplaced) && !colon {
-                        c.target().push(s, t, l.end());
-                        b.diagnostics.push(note(
-    DiagnosticCode::LineRejoined,
-                            "a line starting with a dash continues the paragraph before it (broken at a page break) and was rejoined".into(),
-                            span,
-                        ));
-                    } else {
-                        let label = label_text(src, l, *at);
-                        c.items
-                            .push((Some(label), Pieces::new(l.start, s, t, l.end())));
-                    }
-                } else {
-                    continue_or_new_preamble(&mut b, whole, (s, t), l, span);
-                }
-            }
-            Kind::Opening | Kind::Verb | Kind::Text => {
-                if let Some(c) = b.operative.last_mut() {
-                    if c.target().continues(&b.unplaced) {
-                        c.target().push(whole.0, whole.1, l.end());
-                        b.diagnostics.push(note(
-    DiagnosticCode::LineRejoined,
-                            "a line that continues the clause before it (broken at a page break) was rejoined".into(),
-                            span,
-                        ));
-                    } else if l.kind == Kind::Verb {
-                        unnumbered_clause(&mut b, whole, l, span);
-                    } else if c.target().ends_with_colon() {
-                        c.items
-                            .push((None, Pieces::new(l.start, whole.0, whole.1, l.end())));
-                    } else if super::line::opens_with_further_verb(l.norm()) {
-                        // «… في الصومال؛» then «ويدعو …»: the clause's next verb, on a line of its
-                        // own where the converter wrapped the paragraph after a semicolon.
-                        c.target().push(whole.0, whole.1, l.end());
-                        b.diagnostics.push(note(
-    DiagnosticCode::LineRejoined,
-                            "a line that opens with a further operative verb (ويدعو، كما يطلب) continues the clause before it and was rejoined".into(),
-                            span,
-                        ));
-                    } else {
-                        b.unplaced.push((
-                            span,
-                            "an unnumbered line after a complete operative clause that does not open with an operative verb".into(),
-                        ));
-                    }
-                } else if l.kind == Kind::Opening
-                    && (super::line::is_strong_opening(l.norm())
-                        || b.preamble.last().is_none_or(|p| !p.continues(&b.unplaced)))
-                {
-                    b.preamble
-                        .push(Pieces::new(l.start, whole.0, whole.1, l.end()));
-                } else if l.kind == Kind::Verb
-                    && b.preamble.last().is_none_or(|p| !p.continues(&b.unplaced))
-                {
-                    // Unnumbered operative clauses: the preamble ends where the verbs begin.
-                    unnumbered_clause(&mut b, whole, l, span);
-                } else {
-                    continue_or_new_preamble(&mut b, whole, whole, l, span);
-                }
-            }
+            Kind::Item { at } => b.item(src, &line, *at),
+            Kind::Dash { at } => b.dash(src, &line, *at),
+            Kind::Opening | Kind::Verb | Kind::Text => b.plain(&line),
             Kind::Heading(_)
             | Kind::Bishaan(_)
             | Kind::Enacting
             | Kind::TocHeader
             | Kind::TocColumns
-            | Kind::TocRow(_) => {
-                // «… قراره رقم 43/4-س» then «بشأن الوضع في …»: a paragraph wrapped before «بشأن».
-                let wrapped = matches!(l.kind, Kind::Bishaan(Some(_)));
-                let rejoined = match open_paragraph(&mut b).filter(|_| wrapped) {
-                    Some(p) => {
-                        p.push(whole.0, whole.1, l.end());
-                        true
-                    }
-                    None => false,
-                };
-                if rejoined {
-                    b.diagnostics.push(note(
-    DiagnosticCode::LineRejoined,
-                        "a line that opens with «بشأن» continues the open paragraph before it and was rejoined".into(),
-                        span,
-                    ));
-                } else {
-                    b.unplaced.push((
-                        span,
-                        "a heading, enacting formula or table-of-contents row inside the body of a resolution".into(),
-                    ));
-                }
-            }
+            | Kind::TocRow(_) => b.stray(&line),
         }
-        i += 1;
     }
     if let Some((_, _, pspan)) = pending {
         b.unplaced.push((
@@ -277,6 +156,168 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
     }
     collapse_rejoins(&mut b.diagnostics);
     b
+}
+
+/// A line of the body as the readers below see it.
+struct Line<'l, 'a> {
+    l: &'l LineInfo<'l>,
+    span: Span,
+    /// The whole line, as a source piece.
+    whole: (usize, &'a str),
+}
+
+impl<'a> Body<'a> {
+    /// A number alone on its line: held as the next line's label when a clause follows or the
+    /// numbering expects it; else unplaced (a page number, most likely).
+    fn number_alone(&mut self, src: &str, line: &Line, n: u32, next: Option<&LineInfo>) -> Pending {
+        let in_operative = !self.operative.is_empty();
+        let next_opens = next.is_some_and(|nl| {
+            matches!(nl.kind, Kind::Verb) || (!in_operative && matches!(nl.kind, Kind::Text))
+        });
+        let expected = self
+            .operative
+            .last()
+            .and_then(|c| c.label.as_ref())
+            .and_then(|l| l.1)
+            .map(|x| x + 1);
+        if next_opens || expected == Some(n) || (!in_operative && n == 1) {
+            return Some((label_text(src, line.l, line.l.norm().len()), n, line.span));
+        }
+        self.unplaced.push((
+            line.span,
+            "a number alone on its line (a page number?) between paragraphs".into(),
+        ));
+        None
+    }
+
+    /// A lettered sub-item: of the last clause, or a clause of its own before any.
+    fn item(&mut self, src: &'a str, line: &Line, at: usize) {
+        let l = line.l;
+        let (s, t) = from(src, l, at);
+        let label = label_text(src, l, at);
+        match self.operative.last_mut() {
+            Some(c) => c
+                .items
+                .push((Some(label), Pieces::new(l.start, s, t, l.end()))),
+            None => {
+                self.diagnostics.push(note(
+                    DiagnosticCode::ItemBeforeClauses,
+                    "a lettered item before any operative clause is read as a clause".into(),
+                    line.span,
+                ));
+                self.operative.push(ClauseParts {
+                    label: Some((label, None)),
+                    body: Pieces::new(l.start, s, t, l.end()),
+                    items: vec![],
+                });
+            }
+        }
+    }
+
+    /// A dashed line: the rest of a paragraph a page break cut, or a dashed sub-item.
+    fn dash(&mut self, src: &'a str, line: &Line<'_, 'a>, at: usize) {
+        let l = line.l;
+        let (s, t) = from(src, l, at);
+        let Some(c) = self.operative.last_mut() else {
+            continue_or_new_preamble(self, line.whole, (s, t), l, line.span);
+            return;
+        };
+        let colon = c.target().ends_with_colon();
+        if c.target().continues(&self.unplaced) && !colon {
+            c.target().push(s, t, l.end());
+            self.diagnostics.push(note(
+                DiagnosticCode::LineRejoined,
+                "a line starting with a dash continues the paragraph before it (broken at a page \
+                 break) and was rejoined"
+                    .into(),
+                line.span,
+            ));
+        } else {
+            let label = label_text(src, l, at);
+            c.items
+                .push((Some(label), Pieces::new(l.start, s, t, l.end())));
+        }
+    }
+
+    /// A line without a label: an opening, a verb or plain text.
+    fn plain(&mut self, line: &Line<'_, 'a>) {
+        let l = line.l;
+        if !self.operative.is_empty() {
+            return self.plain_in_operative(line);
+        }
+        let open_preamble = self
+            .preamble
+            .last()
+            .is_some_and(|p| p.continues(&self.unplaced));
+        if l.kind == Kind::Opening && (super::line::is_strong_opening(l.norm()) || !open_preamble) {
+            self.preamble
+                .push(Pieces::new(l.start, line.whole.0, line.whole.1, l.end()));
+        } else if l.kind == Kind::Verb && !open_preamble {
+            // Unnumbered operative clauses: the preamble ends where the verbs begin.
+            unnumbered_clause(self, line.whole, l, line.span);
+        } else {
+            continue_or_new_preamble(self, line.whole, line.whole, l, line.span);
+        }
+    }
+
+    /// A line without a label among the operative clauses.
+    fn plain_in_operative(&mut self, line: &Line<'_, 'a>) {
+        let (l, whole, span) = (line.l, line.whole, line.span);
+        let Some(c) = self.operative.last_mut() else {
+            return;
+        };
+        let rejoined = if c.target().continues(&self.unplaced) {
+            c.target().push(whole.0, whole.1, l.end());
+            "a line that continues the clause before it (broken at a page break) was rejoined"
+        } else if l.kind == Kind::Verb {
+            return unnumbered_clause(self, whole, l, span);
+        } else if c.target().ends_with_colon() {
+            c.items
+                .push((None, Pieces::new(l.start, whole.0, whole.1, l.end())));
+            return;
+        } else if super::line::opens_with_further_verb(l.norm()) {
+            // «… في الصومال؛» then «ويدعو …»: the clause's next verb, on a line of its own where
+            // the converter wrapped the paragraph after a semicolon.
+            c.target().push(whole.0, whole.1, l.end());
+            "a line that opens with a further operative verb (ويدعو، كما يطلب) continues the \
+             clause before it and was rejoined"
+        } else {
+            self.unplaced.push((
+                span,
+                "an unnumbered line after a complete operative clause that does not open with an \
+                 operative verb"
+                    .into(),
+            ));
+            return;
+        };
+        self.diagnostics
+            .push(note(DiagnosticCode::LineRejoined, rejoined.into(), span));
+    }
+
+    /// A heading, an enacting formula or a table-of-contents row inside the body: the rest of a
+    /// paragraph wrapped before «بشأن», or unplaced.
+    fn stray(&mut self, line: &Line<'_, 'a>) {
+        let (l, whole) = (line.l, line.whole);
+        // «… قراره رقم 43/4-س» then «بشأن الوضع في …»: a paragraph wrapped before «بشأن».
+        if matches!(l.kind, Kind::Bishaan(Some(_))) {
+            if let Some(p) = open_paragraph(self) {
+                p.push(whole.0, whole.1, l.end());
+                self.diagnostics.push(note(
+                    DiagnosticCode::LineRejoined,
+                    "a line that opens with «بشأن» continues the open paragraph before it and \
+                     was rejoined"
+                        .into(),
+                    line.span,
+                ));
+                return;
+            }
+        }
+        self.unplaced.push((
+            line.span,
+            "a heading, enacting formula or table-of-contents row inside the body of a resolution"
+                .into(),
+        ));
+    }
 }
 
 /// The paragraph an unmarked line would continue, if it is open: the last clause's (or its last

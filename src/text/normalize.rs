@@ -384,174 +384,28 @@ impl Normalized {
     /// are classified from tables without decoding chars; anchors are written only where the
     /// offsets between the texts shift.
     pub fn document(src: &str) -> Normalized {
+        let mut pass = DocumentPass::new(src);
         let b = src.as_bytes();
-        let mut out: Vec<u8> = Vec::with_capacity(b.len() + 8);
-        let mut anchors: Vec<(u32, u32)> = vec![(0, 0)];
-        let mut words: Vec<Word> = Vec::with_capacity(b.len() / 8);
-        let mut line_ends: Vec<u32> = Vec::with_capacity(b.len() / 64);
-        let mut form_feed = false;
-        // The output offset where the open word started, when one is open.
-        let mut word_start = 0;
-        let mut in_word = false;
-        // Source bytes `copied..i` fold to themselves and are still to be copied to `out`.
-        let mut copied = 0;
-        let mut i = 0;
-        // Output offset of source byte `i`, were the pending run copied.
-        macro_rules! at {
-            () => {
-                out.len() + (i - copied)
-            };
-        }
-        macro_rules! edge {
-            ($is_word:expr, $pos:expr) => {
-                let w: bool = $is_word;
-                if w != in_word {
-                    if w {
-                        word_start = $pos;
-                    } else {
-                        words.push(Word {
-                            start: word_start,
-                            end: $pos,
-                        });
-                    }
-                    in_word = w;
-                }
-            };
-        }
-        while i < b.len() {
-            let x = b[i];
+        while pass.i < b.len() {
+            let x = b[pass.i];
             let lead = LEAD_CLASS[x as usize];
             if lead <= LEAD_ASCII_WORD {
-                edge!(lead == LEAD_ASCII_WORD, at!());
-                i += 1;
-                continue;
-            }
-            if lead == LEAD_ARABIC {
-                // A lead byte D8/D9 of valid UTF-8 is always followed by a continuation byte.
-                let y = b.get(i + 1).copied().unwrap_or(0);
-                let entry = ARABIC_ENTRY[(((x & 1) as usize) << 6) | (y & 0x3F) as usize];
-                let fold = (entry & FOLD_BITS) as u16;
-                if fold == KEEP {
-                    let is_word = entry & FOLDS_TO_WORD != 0;
-                    edge!(is_word, at!());
-                    i += 2;
-                    if is_word {
-                        loop {
-                            // The rest of the word while its letters fold to themselves: no word
-                            // edge can fall inside such a run, so it is skipped with one branch
-                            // per letter that is taken until the word ends (the per-char edge
-                            // test was mispredicted two or three times a word).
-                            let run = b
-                                .get(i..)
-                                .unwrap_or_default()
-                                .chunks_exact(2)
-                                .take_while(|p| is_plain_letter(p[0], p[1]))
-                                .count();
-                            i += 2 * run;
-                            // One space and a next word that starts the same way (the usual
-                            // case): this word ends and the next begins here, without two trips
-                            // through the outer loop.
-                            match (b.get(i), b.get(i + 1), b.get(i + 2)) {
-                                (Some(b' '), Some(&x), Some(&y)) if is_plain_letter(x, y) => {
-                                    let space = at!();
-                                    words.push(Word {
-                                        start: word_start,
-                                        end: space,
-                                    });
-                                    word_start = space + 1;
-                                    i += 3;
-                                }
-                                _ => break,
-                            }
-                        }
-                    }
-                    continue;
-                }
-                if fold != 0xFFFF {
-                    out.extend_from_slice(&b[copied..i]);
-                    i += 2;
-                    copied = i;
-                    if fold == DROP {
-                        // A diacritic or tatweel: invisible, it neither ends nor starts a word.
-                        shift(&mut anchors, out.len(), i);
-                    } else {
-                        edge!(entry & FOLDS_TO_WORD != 0, out.len());
-                        let lead = if fold & REPLACE_D8 != 0 { 0xD8 } else { 0xD9 };
-                        out.push(lead);
-                        out.push((fold & 0xFF) as u8);
-                    }
-                    continue;
-                }
-            }
-            if lead == LEAD_LINE_END {
+                pass.edge(lead == LEAD_ASCII_WORD, pass.at());
+                pass.i += 1;
+            } else if lead == LEAD_ARABIC && pass.arabic(x) {
+                // Handled: a letter that folds to itself, a diacritic, or a folded letter.
+            } else if lead == LEAD_LINE_END {
                 // Folds to itself, and ends a word.
-                edge!(false, at!());
-                line_ends.push(i as u32);
-                i += 1;
-                continue;
-            }
-            out.extend_from_slice(&b[copied..i]);
-            copied = i;
-            if x < 0x80 {
-                if x == b'*' && b.get(i + 1) == Some(&b'*') {
-                    // A mark is invisible: it neither ends nor starts a word.
-                    i += 2;
-                } else {
-                    // An upper-case letter (a lone `*` and a form feed are kept as they are).
-                    form_feed |= x == 0x0C;
-                    edge!(x.is_ascii_alphanumeric(), out.len());
-                    out.push(x.to_ascii_lowercase());
-                    i += 1;
-                }
-                copied = i;
-                shift(&mut anchors, out.len(), i);
-                continue;
-            }
-            // Anything else: decode the char and fold it; every char it becomes maps to it.
-            let Some(c) = src[i..].chars().next() else {
+                pass.edge(false, pass.at());
+                pass.line_ends.push(pass.i as u32);
+                pass.i += 1;
+            } else if x < 0x80 {
+                pass.ascii_folded(x);
+            } else if !pass.decoded() {
                 break;
-            };
-            let mut buf = [0u8; 4];
-            let mut put = |ch: char, out: &mut Vec<u8>| {
-                shift(&mut anchors, out.len(), i);
-                edge!(is_word_char(ch), out.len());
-                out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-            };
-            match normalize_char(c) {
-                Folded::One(y) => put(y, &mut out),
-                Folded::Drop => {}
-                Folded::Many => fold_presentation(c, |y| put(y, &mut out)),
             }
-            i += c.len_utf8();
-            copied = i;
-            shift(&mut anchors, out.len(), i);
         }
-        out.extend_from_slice(&b[copied..]);
-        if in_word {
-            words.push(Word {
-                start: word_start,
-                end: out.len(),
-            });
-        }
-        debug_assert!(std::str::from_utf8(&out).is_ok());
-        // SAFETY: `out` is made of (1) runs copied whole from `src` between char boundaries
-        // (`copied` and `i` only ever stand at the start of a char), (2) lower-cased ASCII bytes,
-        // (3) two-byte sequences with lead D8 or D9 and a continuation byte from `ARABIC_FOLD`,
-        // and (4) whole chars from `encode_utf8`; marks are skipped as two ASCII bytes. So it is
-        // UTF-8. Validating it again cost a tenth of the whole parse (measured with callgrind);
-        // debug builds check it here, and a property test (`the_normalised_document_is_utf8`)
-        // checks it on arbitrary text.
-        let text = unsafe { String::from_utf8_unchecked(out) };
-        Normalized {
-            text,
-            anchors,
-            end: src.len(),
-            words,
-            word_hint: Default::default(),
-            anchor_hint: Default::default(),
-            line_ends: Some(line_ends),
-            form_feed: Some(form_feed),
-        }
+        pass.finish()
     }
 
     /// The words of a whole document between normalised offsets `from..to`, rebased to `from`.
@@ -665,6 +519,217 @@ impl Normalized {
 /// `xs.partition_point(pred)`, searched forward from `hint` with a doubling step when the answer
 /// lies at or after it (the parser asks in document order, so it is usually a few steps on: a
 /// binary search of the whole list cost a cache miss per step); from the start otherwise.
+/// The one pass over a document that [`Normalized::document`] makes: what it has written, and
+/// where it stands. Its steps are inlined into the loop; they are methods only to be read.
+struct DocumentPass<'s> {
+    src: &'s str,
+    out: Vec<u8>,
+    anchors: Vec<(u32, u32)>,
+    words: Vec<Word>,
+    line_ends: Vec<u32>,
+    form_feed: bool,
+    /// The output offset where the open word started, when one is open.
+    word_start: usize,
+    in_word: bool,
+    /// Source bytes `copied..i` fold to themselves and are still to be copied to `out`.
+    copied: usize,
+    i: usize,
+}
+
+impl<'s> DocumentPass<'s> {
+    fn new(src: &'s str) -> Self {
+        let n = src.len();
+        DocumentPass {
+            src,
+            out: Vec::with_capacity(n + 8),
+            anchors: vec![(0, 0)],
+            words: Vec::with_capacity(n / 8),
+            line_ends: Vec::with_capacity(n / 64),
+            form_feed: false,
+            word_start: 0,
+            in_word: false,
+            copied: 0,
+            i: 0,
+        }
+    }
+
+    /// Output offset of source byte `i`, were the pending run copied.
+    #[inline(always)]
+    fn at(&self) -> usize {
+        self.out.len() + (self.i - self.copied)
+    }
+
+    /// A char that is (or is not) part of a word at output offset `pos`: a word starts or ends.
+    #[inline(always)]
+    fn edge(&mut self, is_word: bool, pos: usize) {
+        if is_word != self.in_word {
+            if is_word {
+                self.word_start = pos;
+            } else {
+                self.words.push(Word {
+                    start: self.word_start,
+                    end: pos,
+                });
+            }
+            self.in_word = is_word;
+        }
+    }
+
+    /// Copies the pending run of unchanged bytes.
+    #[inline(always)]
+    fn flush(&mut self) {
+        self.out
+            .extend_from_slice(&self.src.as_bytes()[self.copied..self.i]);
+        self.copied = self.i;
+    }
+
+    /// A char of U+0600..U+067F (lead byte `x`): `false` when it must be decoded and folded as
+    /// any other char.
+    #[inline(always)]
+    fn arabic(&mut self, x: u8) -> bool {
+        let b = self.src.as_bytes();
+        // A lead byte D8/D9 of valid UTF-8 is always followed by a continuation byte.
+        let y = b.get(self.i + 1).copied().unwrap_or(0);
+        let entry = ARABIC_ENTRY[(((x & 1) as usize) << 6) | (y & 0x3F) as usize];
+        let fold = (entry & FOLD_BITS) as u16;
+        if fold == KEEP {
+            let is_word = entry & FOLDS_TO_WORD != 0;
+            self.edge(is_word, self.at());
+            self.i += 2;
+            if is_word {
+                self.rest_of_words();
+            }
+            return true;
+        }
+        if fold == 0xFFFF {
+            return false;
+        }
+        self.flush();
+        self.i += 2;
+        self.copied = self.i;
+        if fold == DROP {
+            // A diacritic or tatweel: invisible, it neither ends nor starts a word.
+            shift(&mut self.anchors, self.out.len(), self.i);
+        } else {
+            self.edge(entry & FOLDS_TO_WORD != 0, self.out.len());
+            let lead = if fold & REPLACE_D8 != 0 { 0xD8 } else { 0xD9 };
+            self.out.push(lead);
+            self.out.push((fold & 0xFF) as u8);
+        }
+        true
+    }
+
+    /// The rest of a word while its letters fold to themselves, and the words after it that a
+    /// single space separates: no word edge can fall inside such a run, so it is skipped with one
+    /// branch per letter that is taken until the word ends (the per-char edge test was
+    /// mispredicted two or three times a word).
+    #[inline(always)]
+    fn rest_of_words(&mut self) {
+        let b = self.src.as_bytes();
+        loop {
+            let run = b
+                .get(self.i..)
+                .unwrap_or_default()
+                .chunks_exact(2)
+                .take_while(|p| is_plain_letter(p[0], p[1]))
+                .count();
+            self.i += 2 * run;
+            // One space and a next word that starts the same way (the usual case): this word
+            // ends and the next begins here, without two trips through the outer loop.
+            match (b.get(self.i), b.get(self.i + 1), b.get(self.i + 2)) {
+                (Some(b' '), Some(&x), Some(&y)) if is_plain_letter(x, y) => {
+                    let space = self.at();
+                    self.words.push(Word {
+                        start: self.word_start,
+                        end: space,
+                    });
+                    self.word_start = space + 1;
+                    self.i += 3;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    /// An ASCII byte that does not fold to itself: a `**` mark (dropped), an upper-case letter
+    /// (lower-cased); a lone `*` and a form feed are kept as they are.
+    #[inline(always)]
+    fn ascii_folded(&mut self, x: u8) {
+        self.flush();
+        if x == b'*' && self.src.as_bytes().get(self.i + 1) == Some(&b'*') {
+            // A mark is invisible: it neither ends nor starts a word.
+            self.i += 2;
+        } else {
+            self.form_feed |= x == 0x0C;
+            self.edge(x.is_ascii_alphanumeric(), self.out.len());
+            self.out.push(x.to_ascii_lowercase());
+            self.i += 1;
+        }
+        self.copied = self.i;
+        shift(&mut self.anchors, self.out.len(), self.i);
+    }
+
+    /// Any other char: decoded and folded; every char it becomes maps to it. `false` at the end.
+    fn decoded(&mut self) -> bool {
+        self.flush();
+        let Some(c) = self.src[self.i..].chars().next() else {
+            return false;
+        };
+        let at = self.i;
+        let put = |pass: &mut Self, ch: char| {
+            shift(&mut pass.anchors, pass.out.len(), at);
+            pass.edge(is_word_char(ch), pass.out.len());
+            let mut buf = [0u8; 4];
+            pass.out
+                .extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+        };
+        match normalize_char(c) {
+            Folded::One(y) => put(self, y),
+            Folded::Drop => {}
+            Folded::Many => fold_presentation(c, |y| put(self, y)),
+        }
+        self.i += c.len_utf8();
+        self.copied = self.i;
+        shift(&mut self.anchors, self.out.len(), self.i);
+        true
+    }
+
+    fn finish(mut self) -> Normalized {
+        self.flush_to_end();
+        if self.in_word {
+            self.words.push(Word {
+                start: self.word_start,
+                end: self.out.len(),
+            });
+        }
+        debug_assert!(std::str::from_utf8(&self.out).is_ok());
+        // SAFETY: `out` is made of (1) runs copied whole from `src` between char boundaries
+        // (`copied` and `i` only ever stand at the start of a char), (2) lower-cased ASCII bytes,
+        // (3) two-byte sequences with lead D8 or D9 and a continuation byte from `ARABIC_FOLD`,
+        // and (4) whole chars from `encode_utf8`; marks are skipped as two ASCII bytes. So it is
+        // UTF-8. Validating it again cost a tenth of the whole parse (measured with callgrind);
+        // debug builds check it here, and a property test (`the_normalised_document_is_utf8`)
+        // checks it on arbitrary text.
+        let text = unsafe { String::from_utf8_unchecked(self.out) };
+        Normalized {
+            text,
+            anchors: self.anchors,
+            end: self.src.len(),
+            words: self.words,
+            word_hint: Default::default(),
+            anchor_hint: Default::default(),
+            line_ends: Some(self.line_ends),
+            form_feed: Some(self.form_feed),
+        }
+    }
+
+    fn flush_to_end(&mut self) {
+        self.out
+            .extend_from_slice(&self.src.as_bytes()[self.copied..]);
+        self.copied = self.src.len();
+    }
+}
+
 fn partition_from<T>(xs: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
     let hint = hint.min(xs.len());
     if hint > 0 && !pred(&xs[hint - 1]) {
