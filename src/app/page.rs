@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{after_paint, mark, measure, read_search, scroll_to};
 use super::components::{
-    FilterBar, LibraryList, Messages, ReadingNotes, ResolutionList, SessionHeader,
+    Contents, FilterBar, LibraryList, Messages, ReadingNotes, ResolutionList, SessionHeader,
 };
 use super::documents::{linked_doc, Documents};
 use super::state::{AppState, Loaded};
@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
             <Messages />
             <LibraryList />
             <FilterBar />
+            <Contents />
             <ResolutionList />
             <ReadingNotes />
         </div>

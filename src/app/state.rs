@@ -47,6 +47,8 @@ pub struct AppState {
     pub kept: RwSignal<Vec<library::Entry>>,
     /// A linked document this browser does not hold (its hash).
     pub missing: RwSignal<Option<String>>,
+    /// A resolution (its index) the list is asked to bring into view and focus.
+    pub jump: RwSignal<Option<usize>>,
 }
 
 impl AppState {
@@ -77,6 +79,7 @@ impl AppState {
             progress: RwSignal::new(None),
             kept: RwSignal::new(Vec::new()),
             missing: RwSignal::new(None),
+            jump: RwSignal::new(None),
         }
     }
 

@@ -9,6 +9,7 @@ mod filter;
 pub mod marks;
 mod query;
 mod search;
+pub mod window;
 
 pub use cite::citation;
 pub use counts::{region_counts, resolution_verb_counts, verb_counts};

@@ -55,7 +55,15 @@ export async function open(browser, base, search = '') {
   return page;
 }
 
-export const shown = (page) => page.locator('[data-resolution]').count();
+/** How many resolutions the view shows (the list draws only those near the viewport). */
+export const shown = async (page) => Number(await page.locator('p.counter').getAttribute('data-shown'));
+/** The ids of the resolutions the view shows, in order (from the contents list, which names them all). */
+export async function shownIds(page) {
+  await page.evaluate(() => { document.querySelector('[data-contents]').open = true; });
+  await page.waitForFunction(() => document.querySelectorAll('[data-contents] [data-res]').length
+    === Number(document.querySelector('p.counter').dataset.shown));
+  return page.locator('[data-contents] [data-res]').evaluateAll((els) => els.map((e) => e.dataset.res));
+}
 export const counter = (page) => page.locator('p.counter').innerText();
 
 // A zip archive of `files` ({ name: text }), entries stored uncompressed (what a .docx may be).
@@ -125,4 +133,29 @@ export async function axeViolations(page) {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.length} elements) e.g. ${v.nodes.slice(0, 3).join(' | ')}`);
+}
+
+/**
+ * Scrolls the list from top to bottom and collects `what(article)` for every resolution card the
+ * window draws on the way, by its data-index: each shown resolution once. The list draws only the
+ * cards near the viewport; this is how a test sees them all.
+ */
+export async function everyCard(page, what) {
+  const seen = {};
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (let i = 0; i < 2000; i++) {
+    await page.waitForTimeout(30);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    Object.assign(seen, await page.evaluate((src) => {
+      const f = eval(src);
+      return Object.fromEntries([...document.querySelectorAll('article[data-index]')].map((a) => [a.dataset.index, f(a)]));
+    }, what.toString()));
+    const done = await page.evaluate(() => {
+      const bottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+      window.scrollBy(0, window.innerHeight * 0.9);
+      return bottom;
+    });
+    if (done) break;
+  }
+  return seen;
 }

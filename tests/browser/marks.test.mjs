@@ -32,7 +32,7 @@ async function sessionWith(clause) {
 async function openWith(clause) {
   const page = await open(browser, server.url);
   await page.setInputFiles('input[type=file]', { name: 'rewritten.txt', mimeType: 'text/plain', buffer: await sessionWith(clause) });
-  await page.waitForFunction(() => /[?&]doc=/.test(location.search) && document.querySelectorAll('[data-resolution]').length === 56);
+  await page.waitForFunction(() => /[?&]doc=/.test(location.search) && document.querySelector('p.counter')?.dataset.shown === '56');
   return page;
 }
 

@@ -3,6 +3,7 @@
 
 mod active_regions;
 mod cite_button;
+mod contents;
 mod filter_bar;
 mod library_list;
 mod mentions_toggle;
@@ -19,6 +20,7 @@ mod view_tools;
 
 pub use active_regions::ActiveRegions;
 pub use cite_button::CiteButton;
+pub use contents::Contents;
 pub use filter_bar::FilterBar;
 pub use library_list::LibraryList;
 pub use mentions_toggle::MentionsToggle;

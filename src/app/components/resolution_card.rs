@@ -11,8 +11,12 @@ use crate::lexicon::gazetteer;
 use crate::model::Resolution;
 use crate::view::{self, Query};
 
+/// `observer` measures the card for the windowed list while it is drawn.
 #[component]
-pub fn ResolutionCard(index: usize) -> impl IntoView {
+pub fn ResolutionCard(
+    index: usize,
+    observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage>,
+) -> impl IntoView {
     let state = use_state();
     let l = state.loaded.get_untracked();
     let Some(r) = l.doc.resolutions.get(index) else {
@@ -22,12 +26,28 @@ pub fn ResolutionCard(index: usize) -> impl IntoView {
     // This card's clause states: cards whose state did not change are not touched.
     let mine = Memo::new(move |_| {
         state.matches.with(|ms| {
-            ms.iter()
-                .find(|m| m.index == index)
-                .map(|m| (m.operative.clone(), m.preamble.clone()))
+            ms.binary_search_by_key(&index, |m| m.index)
+                .ok()
+                .map(|k| (ms[k].operative.clone(), ms[k].preamble.clone()))
         })
     });
-    let shown = Memo::new(move |_| mine.with(Option::is_some));
+    let article = NodeRef::<leptos::html::Article>::new();
+    article.on_load(move |el| {
+        observer.with_value(|o| {
+            if let Some(o) = o {
+                o.observe(&el);
+            }
+        })
+    });
+    on_cleanup(move || {
+        if let Some(el) = article.get_untracked() {
+            observer.with_value(|o| {
+                if let Some(o) = o {
+                    o.unobserve(&el);
+                }
+            })
+        }
+    });
     // The clause the URL points at, when it is one of this resolution's.
     let target = {
         let id = id.clone();
@@ -90,7 +110,7 @@ pub fn ResolutionCard(index: usize) -> impl IntoView {
         ..Query::default()
     }
     .to_search();
-    let (id_click, id_attr) = (id.clone(), id.clone());
+    let id_click = id.clone();
     let open_alone = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         let id = id_click.clone();
@@ -106,8 +126,8 @@ pub fn ResolutionCard(index: usize) -> impl IntoView {
         !filtering.get() || target.with(|t| t.as_deref().is_some_and(|t| t.starts_with("pre")))
     };
     view! {
-        <article class="resolution" class:incomplete=r.incomplete hidden=move || !shown.get()
-            data-resolution=move || shown.get().then(|| id_attr.clone())>
+        <article class="resolution" class:incomplete=r.incomplete data-resolution=id.clone()
+            data-index=index node_ref=article>
             <h2>
                 <a class="id" href=href on:click=open_alone>{format!("قرار {}", r.id)}</a>
                 " " <span class="title"><ParagraphText at=ParaAt::Title(index) /></span>

@@ -39,7 +39,12 @@ pub fn ViewTools() -> impl IntoView {
     };
     view! {
         <div class="row">
-            <p class="counter" aria-live="polite">{counter}</p>
+            // The counts as attributes too, for scripts and tests to wait on: how many resolutions
+            // the view shows and the document holds, and the search they answer.
+            <p class="counter" aria-live="polite"
+                data-shown=move || state.matches.with(Vec::len).to_string()
+                data-total=move || state.loaded.with(|l| l.doc.resolutions.len()).to_string()
+                data-query=move || state.query.with(|q| q.q.clone())>{counter}</p>
             {clear}
             <button class="copy-link" on:click=copy_link>"نسخ الرابط · Copy link"</button>
             <label class="open">
