@@ -73,10 +73,16 @@ fn the_schema_refuses_what_the_contract_does_not_allow() {
     assert!(v.is_valid(&doc));
     let mut unknown_category = doc.clone();
     unknown_category["resolutions"][0]["operative"][0]["verbs"][0]["category"] = "praise".into();
-    assert!(!v.is_valid(&unknown_category), "a category outside the vocabulary");
+    assert!(
+        !v.is_valid(&unknown_category),
+        "a category outside the vocabulary"
+    );
     let mut extra_field = doc.clone();
     extra_field["resolutions"][0]["colour"] = "red".into();
-    assert!(!v.is_valid(&extra_field), "a field the schema does not name");
+    assert!(
+        !v.is_valid(&extra_field),
+        "a field the schema does not name"
+    );
     let mut missing = doc;
     missing["resolutions"][0]
         .as_object_mut()
