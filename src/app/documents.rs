@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::browser::{after_paint, mark, measure, read_search, write_url};
+use super::browser::{after_idle, after_paint, fetch_text, mark, measure, read_search, write_url};
 use super::state::{AppState, Loaded};
-use super::{library, worker};
+use super::{library, worker, DEFAULT_NAME, DEFAULT_URL};
 use crate::model::Document;
 use crate::view::{self, Query};
 
@@ -27,7 +27,8 @@ type Done = Box<dyn Fn(String, Document, view::Index)>;
 #[derive(Clone, Copy)]
 pub struct Documents {
     state: AppState,
-    default_session: StoredValue<Arc<Loaded>>,
+    /// The default session, once fetched and parsed.
+    default_session: StoredValue<Option<Arc<Loaded>>>,
     /// The worker parsing a file, if any (dropping it stops the worker).
     running: StoredValue<Option<worker::Parse>, LocalStorage>,
     /// The pieces received so far.
@@ -45,10 +46,10 @@ pub fn linked_doc(search: &str) -> Option<String> {
 }
 
 impl Documents {
-    pub fn new(state: AppState, default_session: Arc<Loaded>) -> Documents {
+    pub fn new(state: AppState) -> Documents {
         Documents {
             state,
-            default_session: StoredValue::new(default_session),
+            default_session: StoredValue::new(None),
             running: StoredValue::new_local(None),
             partial: StoredValue::new(None),
         }
@@ -64,30 +65,87 @@ impl Documents {
         });
     }
 
+    /// Fetches the default session (a file of its own beside the page, which `index.html`
+    /// preloads while the wasm downloads), parses it and shows it, unless the URL names another
+    /// document. The lexicons are built while the text is on its way.
+    pub fn load_default(self) {
+        let s = self.state;
+        s.status
+            .set("جارٍ تحميل الدورة الافتراضية · Loading the default session…".into());
+        // A task of its own, so the first paint does not wait for it.
+        gloo_timers::callback::Timeout::new(0, || {
+            mark("qarar:lexicons-start");
+            crate::parse::warm_up();
+            mark("qarar:lexicons-end");
+            measure(
+                "qarar:lexicons",
+                "qarar:lexicons-start",
+                "qarar:lexicons-end",
+            );
+        })
+        .forget();
+        leptos::task::spawn_local(async move {
+            let text = match fetch_text(DEFAULT_URL).await {
+                Ok(t) => t,
+                Err(e) => {
+                    s.status.set(String::new());
+                    s.alert.set(Some(format!(
+                        "تعذّر تحميل الدورة الافتراضية · The default session could not be \
+                         loaded ({e}); open a session file instead"
+                    )));
+                    return;
+                }
+            };
+            mark("qarar:parse-start");
+            let doc = crate::parse(&text);
+            mark("qarar:parse-end");
+            measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
+            drop(text);
+            let generation = s.loaded.with_untracked(|l| l.generation) + 1;
+            let d = Arc::new(Loaded::new(DEFAULT_NAME.into(), None, doc, generation));
+            self.default_session.set_value(Some(d.clone()));
+            s.status.set(String::new());
+            self.show_default_unless_linked();
+            // The search index when the page has nothing else to do.
+            after_idle(move || {
+                d.index();
+            });
+        });
+    }
+
+    /// Shows the default session, when it has arrived and nothing else is to be shown: the URL
+    /// names no document, or one this browser does not hold (the reader is told so meanwhile).
+    fn show_default_unless_linked(self) {
+        let s = self.state;
+        let Some(d) = self.default_session.get_value() else {
+            return;
+        };
+        let search = read_search();
+        if linked_doc(&search).is_some() && s.missing.get_untracked().is_none() {
+            return;
+        }
+        let q = Query::parse(&search, &d.doc);
+        s.loaded.set(d);
+        s.query.set(q);
+    }
+
     /// Makes `doc` the open document.
     fn install(self, name: String, hash: Option<String>, doc: Document, index: view::Index) {
         let loaded = self.state.loaded;
         let generation = loaded.with_untracked(|l| l.generation) + 1;
-        let next = Arc::new(Loaded {
-            name,
-            hash,
-            doc,
-            index,
-            generation: generation + 1,
-        });
+        let next = Arc::new(Loaded::new(name, hash, doc, generation + 1).indexed(index));
         if next.doc.resolutions.len() <= LARGE {
             loaded.set(next);
             return;
         }
         // A large document: first take the open one down (its cards, in one task), then put the
         // new one up on the next frame, so that neither task holds the page for long.
-        loaded.set(Arc::new(Loaded {
-            name: next.name.clone(),
-            hash: next.hash.clone(),
-            doc: Document::default(),
-            index: view::Index::default(),
+        loaded.set(Arc::new(Loaded::new(
+            next.name.clone(),
+            next.hash.clone(),
+            Document::default(),
             generation,
-        }));
+        )));
         after_paint(move || loaded.set(next));
     }
 
@@ -198,9 +256,12 @@ impl Documents {
         }
         let Some(hash) = want else {
             s.missing.set(None);
-            s.loaded.set(self.default_session.get_value());
-            s.query
-                .set(s.loaded.with_untracked(|l| Query::parse(&search, &l.doc)));
+            // Until it has arrived, `load_default` shows it when it does.
+            if let Some(d) = self.default_session.get_value() {
+                s.loaded.set(d);
+                s.query
+                    .set(s.loaded.with_untracked(|l| Query::parse(&search, &l.doc)));
+            }
             return;
         };
         s.status
@@ -221,10 +282,12 @@ impl Documents {
                 Ok(None) => {
                     s.missing.set(Some(hash));
                     s.status.set(String::new());
+                    self.show_default_unless_linked();
                 }
                 Err(e) => {
                     s.missing.set(Some(hash));
                     s.status.set(String::new());
+                    self.show_default_unless_linked();
                     s.alert.set(Some(format!(
                         "تعذّرت قراءة المكتبة · The library could not be read: {e}"
                     )));

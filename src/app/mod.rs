@@ -17,8 +17,9 @@ mod page;
 mod state;
 pub mod worker;
 
-/// The default session, embedded in the bundle: nothing is fetched, nothing is sent.
-const DEFAULT_SESSION: &str = include_str!("../../sessions/cfm-44-political-ar.txt");
+/// The default session: a file of its own beside the page (Trunk copies it from `sessions/`),
+/// fetched from the page's own origin while the wasm downloads; nothing is sent anywhere.
+const DEFAULT_URL: &str = "cfm-44-political-ar.txt";
 const DEFAULT_NAME: &str = "cfm-44-political-ar.txt";
 
 /// Mounts the viewer on the page's body.

@@ -12,41 +12,31 @@ use super::components::{
 };
 use super::documents::{linked_doc, Documents};
 use super::state::{AppState, Loaded};
-use super::{clause_anchor, DEFAULT_NAME, DEFAULT_SESSION};
+use super::{clause_anchor, DEFAULT_NAME};
 use crate::model::Document;
-use crate::view::{self, Query};
-
-fn parse_timed(text: &str) -> Document {
-    mark("qarar:parse-start");
-    let doc = crate::parse(text);
-    mark("qarar:parse-end");
-    measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
-    doc
-}
+use crate::view::Query;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let doc = parse_timed(DEFAULT_SESSION);
-    let first = Arc::new(Loaded {
-        name: DEFAULT_NAME.into(),
-        hash: None,
-        index: view::Index::new(&doc),
-        doc,
-        generation: 0,
-    });
-    // A link to another document: its view is read once that document is open.
+    // The page is drawn at once, empty; the default session fills it when it has arrived (or the
+    // document the URL names, from the library).
     let linked = linked_doc(&read_search());
-    let query = match &linked {
-        Some(h) => Query {
-            doc: Some(h.clone()),
+    let state = AppState::new(
+        Arc::new(Loaded::new(
+            DEFAULT_NAME.into(),
+            None,
+            Document::default(),
+            0,
+        )),
+        Query {
+            doc: linked.clone(),
             ..Query::default()
         },
-        None => Query::parse(&read_search(), &first.doc),
-    };
-    let state = AppState::new(first.clone(), query);
-    let docs = Documents::new(state, first);
+    );
+    let docs = Documents::new(state);
     provide_context(state);
     provide_context(docs);
+    docs.load_default();
     docs.refresh_library();
     if linked.is_some() {
         docs.follow_url();
@@ -120,17 +110,18 @@ fn listen(docs: Documents) {
 /// Effects of the view on the page: the first render's timing mark, and a linked clause
 /// scrolled into view.
 fn follow_the_view(state: AppState) {
-    // The list is on screen once the frame after this effect is painted: the render mark ends
-    // there (first time only).
+    // The list is on screen once the frame after the first document's is painted: the render
+    // mark ends there (first time only).
     Effect::new(move |done: Option<bool>| {
-        state.matches.track();
-        if done != Some(true) {
+        let has_document = state.loaded.with(|l| !l.doc.resolutions.is_empty());
+        if has_document && done != Some(true) {
             after_paint(|| {
                 mark("qarar:render-end");
                 measure("qarar:render", "qarar:parse-end", "qarar:render-end");
             });
+            return true;
         }
-        true
+        done.unwrap_or(false)
     });
     Effect::new(move |_| {
         let target = state.query.with(|q| q.res.clone().zip(q.clause.clone()));

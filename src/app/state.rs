@@ -3,11 +3,11 @@
 //! through every call. The URL is the source of truth for the view ([`Query`]); the open
 //! document is a signal of its own.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use super::browser::write_url;
+use super::browser::{mark, measure, write_url};
 use super::library;
 use crate::model::Document;
 use crate::view::{self, Query, ResolutionMatch};
@@ -19,10 +19,40 @@ pub struct Loaded {
     /// Its content hash (`doc=` in the URL); `None` for the default session.
     pub hash: Option<String>,
     pub doc: Document,
-    /// Every paragraph normalised once, for search.
-    pub index: view::Index,
+    /// Every paragraph normalised once, for search: built when the page is idle after the
+    /// document is shown, or at the first search, whichever comes first.
+    index: OnceLock<view::Index>,
     /// Bumped for each document opened, so that keyed lists redraw.
     pub generation: u32,
+}
+
+impl Loaded {
+    pub fn new(name: String, hash: Option<String>, doc: Document, generation: u32) -> Loaded {
+        Loaded {
+            name,
+            hash,
+            doc,
+            index: OnceLock::new(),
+            generation,
+        }
+    }
+
+    /// A document with its search index already built (the background parser's, piece by piece).
+    pub fn indexed(mut self, index: view::Index) -> Loaded {
+        self.index = OnceLock::from(index);
+        self
+    }
+
+    /// The search index, built now if it was not yet.
+    pub fn index(&self) -> &view::Index {
+        self.index.get_or_init(|| {
+            mark("qarar:index-start");
+            let index = view::Index::new(&self.doc);
+            mark("qarar:index-end");
+            measure("qarar:index", "qarar:index-start", "qarar:index-end");
+            index
+        })
+    }
 }
 
 /// What the page shows and what it is doing.
@@ -56,7 +86,16 @@ impl AppState {
         let loaded = RwSignal::new(first);
         let query = RwSignal::new(query);
         let matches = Memo::new(move |_| {
-            loaded.with(|l| query.with(|q| view::apply_indexed(&l.doc, &l.index, q)))
+            loaded.with(|l| {
+                query.with(|q| {
+                    // Without words to search, the index is not needed (nor built).
+                    if view::search_needle(&q.q).is_empty() {
+                        view::apply_indexed(&l.doc, &view::Index::default(), q)
+                    } else {
+                        view::apply_indexed(&l.doc, l.index(), q)
+                    }
+                })
+            })
         });
         let needle = Memo::new(move |_| {
             query.with(|q| {

@@ -44,13 +44,16 @@ export function launch() {
   });
 }
 
+/** Waits until a document is in: the default session arrives after the page is drawn. */
+export const ready = (page) => page.waitForFunction(() => Number(document.querySelector('p.counter')?.dataset.total) > 0);
+
 /** Opens the viewer at `search` and waits until the list is drawn. */
 export async function open(browser, base, search = '') {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(base + search);
-  await page.waitForSelector('p.counter');
+  await ready(page);
   page.errors = errors;
   return page;
 }

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, shown, shownIds, everyCard, counter, fixtures, docxOf } from './harness.mjs';
+import { serve, launch, open, ready, shown, shownIds, everyCard, counter, fixtures, docxOf } from './harness.mjs';
 
 let server;
 let browser;
@@ -50,7 +50,7 @@ test('filters from the URL, combined, with clauses emphasised and the rest dimme
   const page = await open(browser, server.url, '?region=kashmir');
   assert.equal(await shown(page), 2);
   await page.goto(server.url + '?region=somalia&verb=condemn');
-  await page.waitForSelector('p.counter');
+  await ready(page);
   assert.equal(await shown(page), 1);
   assert.ok(await page.locator('li.clause.match').count() >= 1, 'matching clauses are emphasised');
   assert.ok(await page.locator('li.clause.dim').count() >= 1, 'the other clauses are dimmed, not hidden');
@@ -74,7 +74,7 @@ test('a verb category chip toggles, and Back and Forward restore the views', asy
   await page.goForward();
   await page.waitForFunction(() => document.querySelector('p.counter').innerText.includes('22 of'));
   await page.reload();
-  await page.waitForSelector('p.counter');
+  await ready(page);
   assert.match(await counter(page), /22 of 56/, 'reload restores the view');
   await page.close();
 });
@@ -100,7 +100,7 @@ test('unknown values are ignored with a notice, and a clause link opens on its c
   assert.equal(await shown(page), 56);
   assert.match(await page.locator('.notice').innerText(), /region=atlantis/);
   await page.goto(server.url + '?res=44/1-%D8%B3&clause=op3');
-  await page.waitForSelector('p.counter');
+  await ready(page);
   assert.equal(await shown(page), 1);
   const target = page.locator('.target');
   assert.equal(await target.count(), 1);

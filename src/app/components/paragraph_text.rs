@@ -23,61 +23,63 @@ pub enum ParaAt {
 static NO_RUNS: SourceRuns = SourceRuns(Vec::new());
 
 impl Loaded {
-    /// The paragraph at `at`, and its normalised text (for search).
-    fn paragraph(&self, at: ParaAt) -> Option<(Paragraph<'_>, &str)> {
-        let res = |r: usize| {
-            self.doc
-                .resolutions
-                .get(r)
-                .zip(self.index.resolutions.get(r))
-        };
+    /// The paragraph at `at`.
+    fn paragraph(&self, at: ParaAt) -> Option<Paragraph<'_>> {
+        let res = |r: usize| self.doc.resolutions.get(r);
         Some(match at {
-            ParaAt::Title(r) => {
-                let (r, ri) = res(r)?;
-                let p = Paragraph {
-                    text: &r.title,
-                    runs: &NO_RUNS,
-                    verbs: &[],
-                    places: &[],
-                };
-                (p, ri.title.as_str())
-            }
+            ParaAt::Title(r) => Paragraph {
+                text: &res(r)?.title,
+                runs: &NO_RUNS,
+                verbs: &[],
+                places: &[],
+            },
             ParaAt::Preamble(r, i) => {
-                let (r, ri) = res(r)?;
-                let x = r.preamble.get(i)?;
-                let p = Paragraph {
+                let x = res(r)?.preamble.get(i)?;
+                Paragraph {
                     text: &x.text,
                     runs: &x.runs,
                     verbs: &[],
                     places: &x.regions,
-                };
-                (p, ri.preamble.get(i).map_or("", String::as_str))
+                }
             }
             ParaAt::Clause(r, i) => {
-                let (r, ri) = res(r)?;
-                let c = r.operative.get(i)?;
-                let p = Paragraph {
+                let c = res(r)?.operative.get(i)?;
+                Paragraph {
                     text: &c.text,
                     runs: &c.runs,
                     verbs: &c.verbs,
                     places: &c.regions,
-                };
-                let norm = ri.operative.get(i).and_then(|n| n.first());
-                (p, norm.map_or("", String::as_str))
+                }
             }
             ParaAt::Item(r, i, k) => {
-                let (r, ri) = res(r)?;
-                let it = r.operative.get(i)?.items.get(k)?;
-                let p = Paragraph {
+                let it = res(r)?.operative.get(i)?.items.get(k)?;
+                Paragraph {
                     text: &it.text,
                     runs: &it.runs,
                     verbs: &it.verbs,
                     places: &it.regions,
-                };
-                let norm = ri.operative.get(i).and_then(|n| n.get(k + 1));
-                (p, norm.map_or("", String::as_str))
+                }
             }
         })
+    }
+
+    /// The paragraph's text as search matches it (normalised; from the search index).
+    fn searchable(&self, at: ParaAt) -> &str {
+        let Some(ri) = self.index().resolutions.get(match at {
+            ParaAt::Title(r)
+            | ParaAt::Preamble(r, _)
+            | ParaAt::Clause(r, _)
+            | ParaAt::Item(r, _, _) => r,
+        }) else {
+            return "";
+        };
+        let text = match at {
+            ParaAt::Title(_) => Some(&ri.title),
+            ParaAt::Preamble(_, i) => ri.preamble.get(i),
+            ParaAt::Clause(_, i) => ri.operative.get(i).and_then(|n| n.first()),
+            ParaAt::Item(_, i, k) => ri.operative.get(i).and_then(|n| n.get(k + 1)),
+        };
+        text.map_or("", String::as_str)
     }
 }
 
@@ -87,14 +89,11 @@ pub fn ParagraphText(at: ParaAt) -> impl IntoView {
     let state = use_state();
     // The card that holds this paragraph is drawn for one document: keep it.
     let l: Arc<Loaded> = state.loaded.get_untracked();
-    let plain = l
-        .paragraph(at)
-        .map(|(p, _)| segments(p, ""))
-        .unwrap_or_default();
+    let plain = l.paragraph(at).map(|p| segments(p, "")).unwrap_or_default();
     let doc = l.clone();
     let cut = Memo::new(move |_| {
         state.needle.with(|n| match doc.paragraph(at) {
-            Some((p, norm)) if !n.is_empty() && norm.contains(n.as_str()) => segments(p, n),
+            Some(p) if !n.is_empty() && doc.searchable(at).contains(n.as_str()) => segments(p, n),
             _ => plain.clone(),
         })
     });
@@ -102,7 +101,7 @@ pub fn ParagraphText(at: ParaAt) -> impl IntoView {
 }
 
 fn draw(l: &Loaded, at: ParaAt, segs: &[Segment]) -> AnyView {
-    let Some((p, _)) = l.paragraph(at) else {
+    let Some(p) = l.paragraph(at) else {
         return ().into_any();
     };
     let text = p.text;
