@@ -111,41 +111,19 @@ pub fn click(selector: &str) {
     }
 }
 
-/// Runs `f` when the browser is idle (`requestIdleCallback`, or a short timeout where there is
-/// none), for work the reader does not wait for.
-pub fn after_idle(f: impl FnOnce() + 'static) {
-    let Some(w) = window() else { return };
-    let cb = Closure::once_into_js(f);
-    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let _ = match idle {
-        Some(idle) => {
-            let opts = js_sys::Object::new();
-            // At most a second late, if the page never idles.
-            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
-            idle.call2(&w, &cb, &opts)
-        }
-        None => w
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 200)
-            .map(JsValue::from),
+/// A measure of `duration` ms from `started` (ms since the epoch, as a worker's
+/// `performance.timeOrigin + now()` gives it), on this page's timeline.
+pub fn measure_span(name: &str, started: f64, duration: f64) {
+    let Some(p) = window().and_then(|w| w.performance()) else {
+        return;
     };
-}
-
-/// The text at `url` (the page's own origin).
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let w = window().ok_or("no window")?;
-    let failed = |e: JsValue| e.as_string().unwrap_or_else(|| "the request failed".into());
-    let response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url))
-        .await
-        .map_err(failed)?
-        .dyn_into::<web_sys::Response>()
-        .map_err(failed)?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+    let opts = js_sys::Object::new();
+    let start = started - p.time_origin();
+    let _ = js_sys::Reflect::set(&opts, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&opts, &"duration".into(), &duration.into());
+    if let Ok(f) = js_sys::Reflect::get(&p, &"measure".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call2(&p, &name.into(), &opts);
+        }
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(failed)?)
-        .await
-        .map_err(failed)?;
-    text.as_string().ok_or_else(|| "not text".into())
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::browser::{after_idle, after_paint, fetch_text, mark, measure, read_search, write_url};
+use super::browser::{after_paint, mark, measure, measure_span, read_search, write_url};
 use super::state::{AppState, Loaded};
 use super::{library, worker, DEFAULT_NAME, DEFAULT_URL};
 use crate::model::Document;
@@ -20,8 +20,12 @@ const MAX_FILE: f64 = 50.0 * 1024.0 * 1024.0;
 /// Documents larger than this are taken down and put up in two frames (see [`Documents::install`]).
 const LARGE: usize = 60;
 
-/// What a parse in the background hands back: the content hash, the document, its search index.
-type Done = Box<dyn Fn(String, Document, view::Index)>;
+/// What a parse in the background has received so far: its head, the document, its index.
+type Received = std::cell::RefCell<Option<(worker::Head, Document, view::Index)>>;
+
+/// What a parse in the background hands back: the content hash (of a file), the document, its
+/// search index.
+type Done = Box<dyn Fn(Option<String>, Document, view::Index)>;
 
 /// The document actions, shared through context beside [`AppState`].
 #[derive(Clone, Copy)]
@@ -29,10 +33,11 @@ pub struct Documents {
     state: AppState,
     /// The default session, once fetched and parsed.
     default_session: StoredValue<Option<Arc<Loaded>>>,
-    /// The worker parsing a file, if any (dropping it stops the worker).
-    running: StoredValue<Option<worker::Parse>, LocalStorage>,
-    /// The pieces received so far.
-    partial: StoredValue<Option<(worker::Head, Document, view::Index)>>,
+    /// The workers parsing documents (the default session and a file may be under way at
+    /// once), each with its number; dropping one stops it.
+    running: StoredValue<Vec<(u32, worker::Parse)>, LocalStorage>,
+    /// The number of the next parse.
+    next_parse: StoredValue<u32>,
 }
 
 /// The document actions `App` provides.
@@ -50,8 +55,8 @@ impl Documents {
         Documents {
             state,
             default_session: StoredValue::new(None),
-            running: StoredValue::new_local(None),
-            partial: StoredValue::new(None),
+            running: StoredValue::new_local(Vec::new()),
+            next_parse: StoredValue::new(0),
         }
     }
 
@@ -65,52 +70,24 @@ impl Documents {
         });
     }
 
-    /// Fetches the default session (a file of its own beside the page, which `index.html`
-    /// preloads while the wasm downloads), parses it and shows it, unless the URL names another
-    /// document. The lexicons are built while the text is on its way.
+    /// Has the default session (a file of its own beside the page) fetched and parsed by a
+    /// worker started at once, and shows it, unless the URL names another document.
     pub fn load_default(self) {
         let s = self.state;
         s.status
             .set("جارٍ تحميل الدورة الافتراضية · Loading the default session…".into());
-        // A task of its own, so the first paint does not wait for it.
-        gloo_timers::callback::Timeout::new(0, || {
-            mark("qarar:lexicons-start");
-            crate::parse::warm_up();
-            mark("qarar:lexicons-end");
-            measure(
-                "qarar:lexicons",
-                "qarar:lexicons-start",
-                "qarar:lexicons-end",
-            );
-        })
-        .forget();
-        leptos::task::spawn_local(async move {
-            let text = match fetch_text(DEFAULT_URL).await {
-                Ok(t) => t,
-                Err(e) => {
-                    s.status.set(String::new());
-                    s.alert.set(Some(format!(
-                        "تعذّر تحميل الدورة الافتراضية · The default session could not be \
-                         loaded ({e}); open a session file instead"
-                    )));
-                    return;
-                }
-            };
-            mark("qarar:parse-start");
-            let doc = crate::parse(&text);
-            mark("qarar:parse-end");
-            measure("qarar:parse", "qarar:parse-start", "qarar:parse-end");
-            drop(text);
+        let done = move |_: Option<String>, doc: Document, index: view::Index| {
             let generation = s.loaded.with_untracked(|l| l.generation) + 1;
-            let d = Arc::new(Loaded::new(DEFAULT_NAME.into(), None, doc, generation));
-            self.default_session.set_value(Some(d.clone()));
+            let d = Loaded::new(DEFAULT_NAME.into(), None, doc, generation).indexed(index);
+            self.default_session.set_value(Some(Arc::new(d)));
             s.status.set(String::new());
             self.show_default_unless_linked();
-            // The search index when the page has nothing else to do.
-            after_idle(move || {
-                d.index();
-            });
-        });
+        };
+        self.parse_in_worker(
+            DEFAULT_NAME.into(),
+            worker::Source::Fetch(DEFAULT_URL.into()),
+            Box::new(done),
+        );
     }
 
     /// Shows the default session, when it has arrived and nothing else is to be shown: the URL
@@ -149,21 +126,35 @@ impl Documents {
         after_paint(move || loaded.set(next));
     }
 
-    fn stop_worker(self) {
+    fn stop_worker(self, id: u32) {
         // Not from inside the worker's own message handler, which stopping would free.
         let running = self.running;
-        leptos::task::spawn_local(async move { running.set_value(None) });
+        leptos::task::spawn_local(async move { running.update_value(|r| r.retain(|p| p.0 != id)) });
     }
 
-    /// Parses `blob` in a worker and gives the result to `done`. Each message from the worker is
-    /// one short task here.
-    fn parse_blob(self, name: String, blob: web_sys::Blob, done: Done) {
+    /// Parses `source` in a worker and gives the result to `done`. Each message from the worker
+    /// is one short task here.
+    fn parse_in_worker(self, name: String, source: worker::Source, done: Done) {
         let s = self.state;
         s.progress.set(Some(None));
         let label = name.clone();
-        let on = move |e: worker::Event| self.hear(&label, e, &done);
-        match worker::Parse::start(blob, on) {
-            Some(p) => self.running.set_value(Some(p)),
+        let id = self.next_parse.get_value();
+        self.next_parse.set_value(id + 1);
+        let received = std::cell::RefCell::new(None);
+        let on =
+            std::rc::Rc::new(move |e: worker::Event| self.hear(id, &label, e, &received, &done));
+        let hear = |on: &std::rc::Rc<dyn Fn(worker::Event)>| {
+            let on = on.clone();
+            move |e| on(e)
+        };
+        let on: std::rc::Rc<dyn Fn(worker::Event)> = on;
+        // The default session's worker may already be under way (boot.js started it).
+        let started = match &source {
+            worker::Source::Fetch(_) => worker::Parse::adopt_boot(hear(&on)),
+            _ => None,
+        };
+        match started.or_else(|| worker::Parse::start(source, hear(&on))) {
+            Some(p) => self.running.update_value(|r| r.push((id, p))),
             None => {
                 // Opening files needs the background parser (it also holds the import code, which
                 // the page itself does not carry); every browser the viewer supports can start one.
@@ -178,7 +169,7 @@ impl Documents {
     }
 
     /// One message from the worker parsing `label`.
-    fn hear(self, label: &str, e: worker::Event, done: &Done) {
+    fn hear(self, id: u32, label: &str, e: worker::Event, received: &Received, done: &Done) {
         let s = self.state;
         match e {
             worker::Event::Progress(stage) => s.status.set(match stage.as_str() {
@@ -193,20 +184,20 @@ impl Documents {
                     resolutions: Vec::with_capacity(h.total),
                     ..Document::default()
                 };
-                self.partial
-                    .set_value(Some((*h, doc, view::Index::default())));
+                record_parse(&h);
+                *received.borrow_mut() = Some((*h, doc, view::Index::default()));
                 s.progress.set(Some(Some(0.0)));
             }
-            worker::Event::Notes(diagnostics, unplaced) => self.partial.update_value(|p| {
-                if let Some((_, doc, _)) = p {
+            worker::Event::Notes(diagnostics, unplaced) => {
+                if let Some((_, doc, _)) = received.borrow_mut().as_mut() {
                     doc.diagnostics.extend(diagnostics);
                     doc.unplaced.extend(unplaced);
                 }
-            }),
-            worker::Event::Batch(rs) => self.partial.update_value(|p| {
-                if let Some((h, doc, idx)) = p {
-                    for r in rs {
-                        idx.resolutions.push(view::ResolutionIndex::new(&r));
+            }
+            worker::Event::Batch(rs) => {
+                if let Some((h, doc, idx)) = received.borrow_mut().as_mut() {
+                    for (r, ri) in rs {
+                        idx.resolutions.push(ri);
                         doc.resolutions.push(r);
                     }
                     let n = doc.resolutions.len();
@@ -216,23 +207,27 @@ impl Documents {
                         h.total
                     ));
                 }
-            }),
+            }
             worker::Event::End => {
-                let mut taken = None;
-                self.partial.update_value(|p| taken = p.take());
+                let taken = received.borrow_mut().take();
                 s.progress.set(None);
-                self.stop_worker();
+                self.stop_worker(id);
                 if let Some((h, doc, index)) = taken {
+                    // The document is on the page: qarar:render runs from here to the frame
+                    // that shows it.
+                    mark("qarar:received");
                     mark("qarar:install-start");
                     done(h.hash, doc, index);
                     mark("qarar:install-end");
                     measure("qarar:install", "qarar:install-start", "qarar:install-end");
                 }
             }
+            // Only the JS API asks for objects (app/api.rs), with a worker of its own.
+            worker::Event::Json(_) => {}
             worker::Event::Error(e) => {
-                self.partial.set_value(None);
+                received.borrow_mut().take();
                 s.progress.set(None);
-                self.stop_worker();
+                self.stop_worker(id);
                 // The current view stays exactly as it was.
                 s.alert.set(Some(format!(
                     "لم يُفتح {label} · {label} was not opened: {e}"
@@ -270,14 +265,14 @@ impl Documents {
             match library::get(&hash).await {
                 Ok(Some((name, blob))) => {
                     let shown = name.clone();
-                    let done = move |_: String, doc: Document, index| {
+                    let done = move |_: Option<String>, doc: Document, index| {
                         let q = Query::parse(&search, &doc);
                         self.install(shown.clone(), Some(hash.clone()), doc, index);
                         s.query.set(q);
                         s.missing.set(None);
                         s.status.set(String::new());
                     };
-                    self.parse_blob(name, blob, Box::new(done));
+                    self.parse_in_worker(name, worker::Source::File(blob), Box::new(done));
                 }
                 Ok(None) => {
                     s.missing.set(Some(hash));
@@ -316,10 +311,11 @@ impl Documents {
         s.status.set(format!("جارٍ القراءة · Reading {name}…"));
         let kept_blob = blob.clone();
         let shown = name.clone();
-        let done = move |hash: String, doc: Document, index| {
+        let done = move |hash: Option<String>, doc: Document, index| {
+            let hash = hash.unwrap_or_default();
             self.opened(shown.clone(), hash, doc, index, kept_blob.clone())
         };
-        self.parse_blob(name, blob, Box::new(done));
+        self.parse_in_worker(name, worker::Source::File(blob), Box::new(done));
     }
 
     /// A file parsed: shown (with the view a waiting link named, if any), and kept in the library.
@@ -416,5 +412,13 @@ impl Documents {
                 ))),
             }
         });
+    }
+}
+
+/// Places the worker's parse on the page's timeline, as `qarar:parse`.
+fn record_parse(h: &worker::Head) {
+    measure_span("qarar:parse", h.parse_started, h.parse_ms);
+    if h.lexicons_ms > 0.0 {
+        measure_span("qarar:lexicons", h.lexicons_started, h.lexicons_ms);
     }
 }

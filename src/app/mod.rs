@@ -24,8 +24,10 @@ const DEFAULT_NAME: &str = "cfm-44-political-ar.txt";
 
 /// Mounts the viewer on the page's body.
 pub fn mount() {
+    browser::mark("qarar:start");
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(page::App);
+    browser::mark("qarar:mounted");
 }
 
 /// The id of a clause's element: `c-44-1-س-op3`. Anything but letters, digits and `-` in the

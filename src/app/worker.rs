@@ -1,107 +1,259 @@
-//! Parsing a file off the page's thread. The background side ([`serve`]) runs in a Web Worker
-//! (the `qarar-worker` binary, built by Trunk as a worker with a loader shim); the page side
-//! ([`Parse`]) starts one worker per file and receives the result in pieces, so that no task
-//! on the page's thread holds it for long, however large the file:
+//! Parsing off the page's thread. The background side ([`serve`]) runs in a Web Worker (the
+//! `qarar-worker` binary, built by Trunk as a worker with a loader shim, for speed: its own cargo
+//! profile); the page side ([`Parse`]) starts one worker per document and receives the result in
+//! pieces, so that no task on the page's thread holds it for long, however large the document:
 //!
 //! ```text
-//! page → worker   { file: Blob }                        (after the worker says "ready")
-//!                 { more: true }                        after each piece is handled
-//! worker → page   { kind: "progress", stage }           reading, parsing
-//!                 { kind: "head", hash, session, toc, total }
-//!                 { kind: "notes", diagnostics, unplaced }  NOTES of each at a time
-//!                 { kind: "batch", resolutions: [...] }   BATCH resolutions at a time
+//! page → worker   { file: Blob }                        a file the reader opened
+//!                 { bytes: ArrayBuffer }  or  { fetch: url }   the default session: fetched by
+//!                                                        boot.js as the page loads, or by the
+//!                                                        worker
+//!                 { json: string }                       the JS API: a text to parse into objects
+//!                 { more: true }                         after each piece is handled
+//! worker → page   { kind: "ready" }                      listening (messages before are lost)
+//!                 { kind: "progress", stage }            reading, parsing
+//!                 { kind: "head", data }                 session, table of contents, totals, timing
+//!                 { kind: "notes", data }                diagnostics and unplaced text, a piece
+//!                 { kind: "batch", data }                resolutions with their search index
 //!                 { kind: "end" }  or  { kind: "error", message }
+//!                 { kind: "json", value }                the answer to `json`
 //! ```
+//!
+//! `data` is a `Uint8Array` of postcard (a compact binary serde format), whose buffer is
+//! transferred, not copied: decoding it is a fraction of what building JS objects and reading
+//! them back cost (a 50 MB file took 13 s to reach the page that way). The worker also builds the
+//! search index (it normalises at full speed), so the page only decodes.
 //!
 //! The worker sends the next piece only when the page asks for it: sent all at once, hundreds of
 //! pieces queued on the page's thread and kept it from answering anything else until they were
-//! all handled.
-//!
-//! The worker's wasm holds the import code (.docx, .html, legacy encodings); it is fetched only
-//! when a file is opened.
-//!
-//! The messages are raw web-sys `postMessage` rather than gloo-worker's bridge: the flow control
-//! above (one piece per request from the page) is the protocol, and the bridge would add its own.
+//! all handled. The messages are raw web-sys `postMessage` rather than gloo-worker's bridge: this
+//! flow control is the protocol, and the bridge would add its own.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Diagnostic, Furniture, Resolution, Session, TocEntry, Unplaced};
+use crate::view::ResolutionIndex;
 
-/// Resolutions per message: small enough that turning one message back into Rust values (and
-/// indexing it for search) is a short task on the page's thread.
-pub const BATCH: usize = 24;
-/// Diagnostics and unplaced lines per message (a large document can have tens of thousands).
-pub const NOTES: usize = 400;
+/// About how many bytes of encoded resolutions go in one piece: decoding one is a short task on
+/// the page's thread (a few milliseconds), and a 50 MB document takes about a hundred of them.
+const PIECE_BYTES: usize = 1 << 20;
+/// Diagnostics and unplaced lines per piece (a large document can have tens of thousands).
+const NOTES: usize = 2000;
 
 /// The loader Trunk writes for the worker (`data-loader-shim`), beside the page.
 const LOADER: &str = "./qarar-worker_loader.js";
 
 /// What a parsed document is besides its resolutions and notes, sent first.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Head {
-    pub hash: String,
+    /// The content hash, when asked for (files kept in the library).
+    pub hash: Option<String>,
     pub session: Session,
     pub toc: Vec<TocEntry>,
     /// The page furniture set aside (a few hundred short lines at most).
     pub furniture: Vec<Furniture>,
     /// How many resolutions follow.
     pub total: usize,
+    /// When the parse started (ms since the worker's time origin, plus that origin: the page
+    /// places it on its own timeline) and how long it took.
+    pub parse_started: f64,
+    pub parse_ms: f64,
+    /// The same for building the lexicons ahead of the parse, when the worker did (zero if not).
+    pub lexicons_started: f64,
+    pub lexicons_ms: f64,
 }
 
-/// A message from the worker.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum FromWorker {
-    Ready,
-    Progress {
-        stage: String,
-    },
+struct Notes {
+    diagnostics: Vec<Diagnostic>,
+    unplaced: Vec<Unplaced>,
+}
+
+/// What the page hears while a document is parsed.
+pub enum Event {
+    Progress(String),
     Head(Box<Head>),
-    Notes {
-        diagnostics: Vec<Diagnostic>,
-        unplaced: Vec<Unplaced>,
-    },
-    Batch {
-        resolutions: Vec<Resolution>,
-    },
+    Notes(Vec<Diagnostic>, Vec<Unplaced>),
+    Batch(Vec<(Resolution, ResolutionIndex)>),
     End,
-    Error {
-        message: String,
-    },
+    Error(String),
+    /// The answer to a `json` request: the document as plain JS objects.
+    Json(JsValue),
 }
 
-/// Hands `items` to `send` a piece of at most `size` at a time.
-fn in_pieces<T>(mut items: Vec<T>, size: usize, mut send: impl FnMut(Vec<T>)) {
-    while !items.is_empty() {
-        let tail = items.split_off(size.min(items.len()));
-        send(items);
-        items = tail;
-    }
+/// A message from the worker, as the page reads it.
+fn read_message(data: &JsValue) -> Result<Option<Event>, String> {
+    let get = |k: &str| js_sys::Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let bytes = || js_sys::Uint8Array::new(&get("data")).to_vec();
+    let kind = get("kind").as_string().unwrap_or_default();
+    let broken =
+        |e: postcard::Error| format!("the background parser sent something unreadable ({e})");
+    Ok(Some(match kind.as_str() {
+        "ready" => return Ok(None),
+        "progress" => Event::Progress(get("stage").as_string().unwrap_or_default()),
+        "head" => Event::Head(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
+        "notes" => {
+            let n: Notes = postcard::from_bytes(&bytes()).map_err(broken)?;
+            Event::Notes(n.diagnostics, n.unplaced)
+        }
+        "batch" => {
+            let bytes = bytes();
+            let mut rest = bytes.as_slice();
+            let mut out = Vec::new();
+            while !rest.is_empty() {
+                let (pair, tail) = postcard::take_from_bytes(rest).map_err(broken)?;
+                out.push(pair);
+                rest = tail;
+            }
+            Event::Batch(out)
+        }
+        "end" => Event::End,
+        "json" => Event::Json(get("value")),
+        _ => Event::Error(
+            get("message")
+                .as_string()
+                .unwrap_or_else(|| "the background parser failed".into()),
+        ),
+    }))
 }
 
-fn post(scope: &web_sys::DedicatedWorkerGlobalScope, m: &FromWorker) {
-    // Plain JS objects (maps as objects), the shape the page reads back.
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(v) = m.serialize(&ser) {
-        let _ = scope.post_message(&v);
+/// A message to post: `{ kind, … }`, its `data` buffer transferred.
+enum Outgoing {
+    Progress(&'static str),
+    Data(&'static str, Vec<u8>),
+    End,
+    Error(String),
+    Json(JsValue),
+}
+
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, m: Outgoing) {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&o, &k.into(), v);
+    };
+    let transfer = js_sys::Array::new();
+    match m {
+        Outgoing::Progress(stage) => {
+            set("kind", &"progress".into());
+            set("stage", &stage.into());
+        }
+        Outgoing::Data(kind, bytes) => {
+            let data = js_sys::Uint8Array::from(bytes.as_slice());
+            transfer.push(&data.buffer());
+            set("kind", &kind.into());
+            set("data", &data);
+        }
+        Outgoing::End => set("kind", &"end".into()),
+        Outgoing::Error(message) => {
+            set("kind", &"error".into());
+            set("message", &message.into());
+        }
+        Outgoing::Json(value) => {
+            set("kind", &"json".into());
+            set("value", &value);
+        }
     }
+    let _ = scope.post_message_with_transfer(&o, &transfer);
 }
 
 thread_local! {
+    /// When the lexicons were built and how long it took, to tell the page (`qarar:lexicons`).
+    static LEXICONS: std::cell::Cell<(f64, f64)> = const { std::cell::Cell::new((0.0, 0.0)) };
     /// The pieces of the parsed document not yet sent.
-    static QUEUE: std::cell::RefCell<std::collections::VecDeque<FromWorker>> = Default::default();
+    static QUEUE: std::cell::RefCell<VecDeque<Outgoing>> = Default::default();
 }
 
 /// Sends the next piece, if any.
 fn send_next(scope: &web_sys::DedicatedWorkerGlobalScope) {
     if let Some(m) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
-        post(scope, &m);
+        post(scope, m);
     }
 }
 
-/// The worker's side: waits for files and answers each with its parsed document.
+fn now() -> f64 {
+    js_sys::global()
+        .dyn_into::<web_sys::WorkerGlobalScope>()
+        .ok()
+        .and_then(|g| g.performance())
+        .map_or(0.0, |p| p.time_origin() + p.now())
+}
+
+/// Parses `bytes` and queues the document in pieces, encoded.
+fn parse_and_queue(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, hash: bool) {
+    post(scope, Outgoing::Progress("parsing"));
+    let started = now();
+    let hash = hash.then(|| crate::import::content_hash(&bytes));
+    let parsed = crate::parse_bytes(&bytes);
+    drop(bytes);
+    let doc = match parsed {
+        Ok((doc, _)) => doc,
+        Err(e) => return post(scope, Outgoing::Error(e.to_string())),
+    };
+    let parse_ms = now() - started;
+    let crate::Document {
+        session,
+        toc,
+        resolutions,
+        unplaced,
+        diagnostics,
+        furniture,
+    } = doc;
+    let mut queue = VecDeque::new();
+    let head = Head {
+        hash,
+        session,
+        toc,
+        furniture,
+        total: resolutions.len(),
+        parse_started: started,
+        parse_ms,
+        lexicons_started: LEXICONS.with(|l| l.get().0),
+        lexicons_ms: LEXICONS.with(|l| l.get().1),
+    };
+    queue.push_back(Outgoing::Data("head", encode(&head)));
+    let (mut diagnostics, mut unplaced) = (diagnostics.into_iter(), unplaced.into_iter());
+    loop {
+        let notes = Notes {
+            diagnostics: diagnostics.by_ref().take(NOTES).collect(),
+            unplaced: unplaced.by_ref().take(NOTES).collect(),
+        };
+        if notes.diagnostics.is_empty() && notes.unplaced.is_empty() {
+            break;
+        }
+        queue.push_back(Outgoing::Data("notes", encode(&notes)));
+    }
+    let mut piece = Vec::with_capacity(PIECE_BYTES + PIECE_BYTES / 4);
+    for r in resolutions {
+        let index = ResolutionIndex::new(&r);
+        piece = postcard::to_extend(&(r, index), piece).unwrap_or_default();
+        if piece.len() >= PIECE_BYTES {
+            let full = std::mem::replace(
+                &mut piece,
+                Vec::with_capacity(PIECE_BYTES + PIECE_BYTES / 4),
+            );
+            queue.push_back(Outgoing::Data("batch", full));
+        }
+    }
+    if !piece.is_empty() {
+        queue.push_back(Outgoing::Data("batch", piece));
+    }
+    queue.push_back(Outgoing::End);
+    QUEUE.with(|q| *q.borrow_mut() = queue);
+    send_next(scope);
+}
+
+/// A piece, encoded (postcard cannot fail on the model: it only fails to write past a fixed
+/// buffer, and this one grows).
+fn encode<T: Serialize>(v: &T) -> Vec<u8> {
+    postcard::to_allocvec(v).unwrap_or_default()
+}
+
+/// The worker's side: waits for documents and answers each with its parsed pieces.
 pub fn serve() {
     let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
         return;
@@ -110,117 +262,118 @@ pub fn serve() {
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let scope = s.clone();
-            if js_sys::Reflect::get(&ev.data(), &"more".into()).is_ok_and(|m| m.is_truthy()) {
-                send_next(&scope);
-                return;
+            let data = ev.data();
+            let get =
+                |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            if get("more").is_truthy() {
+                return send_next(&scope);
             }
-            let file = js_sys::Reflect::get(&ev.data(), &"file".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<web_sys::Blob>().ok());
+            if let Some(text) = get("json").as_string() {
+                return answer_json(&scope, &text);
+            }
+            if let Ok(buffer) = get("bytes").dyn_into::<js_sys::ArrayBuffer>() {
+                // The default session, fetched by boot.js while this worker was starting.
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                return parse_and_queue(&scope, bytes, false);
+            }
+            if let Some(url) = get("fetch").as_string() {
+                // The request goes out first; the lexicons are built while it is on its way.
+                let fetching = fetch_bytes(scope.clone(), url);
+                let started = now();
+                crate::lexicon::warm_up();
+                LEXICONS.with(|l| l.set((started, now() - started)));
+                return wasm_bindgen_futures::spawn_local(async move {
+                    match fetching.await {
+                        Ok(bytes) => parse_and_queue(&scope, bytes, false),
+                        Err(e) => post(&scope, Outgoing::Error(e)),
+                    }
+                });
+            }
+            let Ok(file) = get("file").dyn_into::<web_sys::Blob>() else {
+                return post(&scope, Outgoing::Error("no document was given".into()));
+            };
             wasm_bindgen_futures::spawn_local(async move {
-                let Some(file) = file else {
-                    post(
-                        &scope,
-                        &FromWorker::Error {
-                            message: "no file was given".into(),
-                        },
-                    );
-                    return;
-                };
-                post(
-                    &scope,
-                    &FromWorker::Progress {
-                        stage: "reading".into(),
-                    },
-                );
-                let bytes = match gloo_file::futures::read_as_bytes(&file.into()).await {
-                    Ok(bytes) => bytes,
-                    Err(_) => {
-                        post(
-                            &scope,
-                            &FromWorker::Error {
-                                message: "the file could not be read".into(),
-                            },
-                        );
-                        return;
-                    }
-                };
-                post(
-                    &scope,
-                    &FromWorker::Progress {
-                        stage: "parsing".into(),
-                    },
-                );
-                let hash = crate::import::content_hash(&bytes);
-                let doc = match crate::parse_bytes(&bytes) {
-                    Ok((doc, _)) => doc,
-                    Err(e) => {
-                        post(
-                            &scope,
-                            &FromWorker::Error {
-                                message: e.to_string(),
-                            },
-                        );
-                        return;
-                    }
-                };
-                drop(bytes);
-                let crate::Document {
-                    session,
-                    toc,
-                    resolutions,
-                    unplaced,
-                    diagnostics,
-                    furniture,
-                } = doc;
-                let mut queue = std::collections::VecDeque::new();
-                queue.push_back(FromWorker::Head(Box::new(Head {
-                    hash,
-                    session,
-                    toc,
-                    furniture,
-                    total: resolutions.len(),
-                })));
-                in_pieces(diagnostics, NOTES, |diagnostics| {
-                    queue.push_back(FromWorker::Notes {
-                        diagnostics,
-                        unplaced: vec![],
-                    })
-                });
-                in_pieces(unplaced, NOTES, |unplaced| {
-                    queue.push_back(FromWorker::Notes {
-                        diagnostics: vec![],
-                        unplaced,
-                    })
-                });
-                in_pieces(resolutions, BATCH, |resolutions| {
-                    queue.push_back(FromWorker::Batch { resolutions })
-                });
-                queue.push_back(FromWorker::End);
-                QUEUE.with(|q| *q.borrow_mut() = queue);
-                send_next(&scope);
+                post(&scope, Outgoing::Progress("reading"));
+                match gloo_file::futures::read_as_bytes(&file.into()).await {
+                    Ok(bytes) => parse_and_queue(&scope, bytes, true),
+                    Err(_) => post(&scope, Outgoing::Error("the file could not be read".into())),
+                }
             });
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // Messages sent before the worker's wasm is running are lost: say when it is listening.
-    post(&scope, &FromWorker::Ready);
+    let ready = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&ready, &"kind".into(), &"ready".into());
+    let _ = scope.post_message(&ready);
 }
 
-/// What the page hears while a file is parsed.
-pub enum Event {
-    Progress(String),
-    Head(Box<Head>),
-    Notes(Vec<Diagnostic>, Vec<Unplaced>),
-    Batch(Vec<Resolution>),
-    End,
-    Error(String),
+/// The bytes at `url`, from the worker. The request is made when this is called, not when the
+/// future is first polled.
+fn fetch_bytes(
+    scope: web_sys::DedicatedWorkerGlobalScope,
+    url: String,
+) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    let request = wasm_bindgen_futures::JsFuture::from(scope.fetch_with_str(&url));
+    read_response(request, url)
 }
 
-/// A file being parsed in a worker; dropping it stops the worker.
+async fn read_response(
+    request: wasm_bindgen_futures::JsFuture,
+    url: String,
+) -> Result<Vec<u8>, String> {
+    let failed = |_| format!("{url} could not be fetched");
+    let response = request
+        .await
+        .map_err(failed)?
+        .dyn_into::<web_sys::Response>()
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!(
+            "{url} could not be fetched (HTTP {})",
+            response.status()
+        ));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The JS API's request: the document as plain objects (the CLI's JSON shape), or why not.
+fn answer_json(scope: &web_sys::DedicatedWorkerGlobalScope, text: &str) {
+    let doc = crate::parse(text);
+    if doc.resolutions.is_empty() {
+        return post(
+            scope,
+            Outgoing::Error(crate::why_no_resolutions(text).to_string()),
+        );
+    }
+    match doc.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+        Ok(v) => post(scope, Outgoing::Json(v)),
+        Err(e) => post(scope, Outgoing::Error(e.to_string())),
+    }
+}
+
+/// What a worker is given to read.
+pub enum Source {
+    /// A file the reader opened: read, hashed (for the library) and parsed.
+    File(web_sys::Blob),
+    /// A file beside the page (the default session), fetched by the worker and parsed without
+    /// a hash.
+    Fetch(String),
+    /// A text for the JS API, answered as plain objects.
+    Json(String),
+}
+
+/// A document being parsed in a worker; dropping it stops the worker.
 pub struct Parse {
     worker: web_sys::Worker,
-    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    /// What a message from the worker does.
+    handler: Rc<dyn Fn(JsValue)>,
+    _on_message: Closure<dyn Fn(JsValue)>,
+    /// What boot.js calls with each message, for a worker it started.
+    _adopted: Option<Closure<dyn Fn(JsValue)>>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
@@ -231,60 +384,98 @@ impl Drop for Parse {
 }
 
 impl Parse {
-    /// Starts a worker for `file`; `on` hears each step, one message per task. `None` when this
-    /// page cannot start a worker (the caller parses on its own thread instead).
-    pub fn start(file: web_sys::Blob, on: impl Fn(Event) + 'static) -> Option<Parse> {
+    /// The worker `boot.js` started for the default session before the page's wasm arrived, if
+    /// it did: boot.js has handed it the session, and `on` hears the messages it has sent so far,
+    /// then the rest, as [`Parse::start`]'s.
+    pub fn adopt_boot(on: impl Fn(Event) + 'static) -> Option<Parse> {
+        let global = js_sys::global();
+        let boot = js_sys::Reflect::get(&global, &"qararBoot".into()).ok()?;
+        let worker: web_sys::Worker = js_sys::Reflect::get(&boot, &"worker".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let adopt: js_sys::Function = js_sys::Reflect::get(&boot, &"adopt".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        // Adopted once.
+        let _ = js_sys::Reflect::set(&global, &"qararBoot".into(), &JsValue::NULL);
+        let mut parse = Parse::listen(worker, None, on);
+        let handler = parse.handler.clone();
+        let hear = Closure::<dyn Fn(JsValue)>::new(move |data: JsValue| handler(data));
+        let _ = adopt.call1(&JsValue::NULL, hear.as_ref());
+        parse._adopted = Some(hear);
+        Some(parse)
+    }
+
+    /// Starts a worker for `source`; `on` hears each step, one message per task. `None` when
+    /// this page cannot start a worker.
+    pub fn start(source: Source, on: impl Fn(Event) + 'static) -> Option<Parse> {
         let worker = web_sys::Worker::new(LOADER).ok()?;
+        Some(Parse::listen(worker, Some(source), on))
+    }
+
+    /// Listens to `worker`, which is sent `source` when it says it is ready; with no source,
+    /// whoever started it listens and passes the messages on (`handler`).
+    fn listen(
+        worker: web_sys::Worker,
+        source: Option<Source>,
+        on: impl Fn(Event) + 'static,
+    ) -> Parse {
         let w = worker.clone();
-        let on = std::rc::Rc::new(on);
+        let on = Rc::new(on);
         let on2 = on.clone();
-        let on_message =
-            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                let msg: FromWorker = match serde_wasm_bindgen::from_value(ev.data()) {
-                    Ok(m) => m,
-                    Err(e) => {
-                        on(Event::Error(format!(
-                            "the background parser sent something unreadable ({e})"
-                        )));
-                        return;
+        let own_messages = source.is_some();
+        let request = js_sys::Object::new();
+        let transfer = js_sys::Array::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&request, &k.into(), v);
+        };
+        match source {
+            Some(Source::File(file)) => set("file", &file),
+            Some(Source::Fetch(url)) => set("fetch", &url.into()),
+            Some(Source::Json(text)) => set("json", &text.into()),
+            None => {}
+        }
+        let handler: Rc<dyn Fn(JsValue)> = Rc::new(move |data: JsValue| {
+            let event = match read_message(&data) {
+                // Listening: the document goes over (unless whoever started it sends it).
+                Ok(None) => {
+                    if own_messages {
+                        let _ = w.post_message_with_transfer(&request, &transfer);
                     }
-                };
-                let ask_more = matches!(
-                    msg,
-                    FromWorker::Head(_) | FromWorker::Notes { .. } | FromWorker::Batch { .. }
-                );
-                match msg {
-                    FromWorker::Ready => {
-                        let m = js_sys::Object::new();
-                        let _ = js_sys::Reflect::set(&m, &"file".into(), &file);
-                        let _ = w.post_message(&m);
-                    }
-                    FromWorker::Progress { stage } => on(Event::Progress(stage)),
-                    FromWorker::Head(h) => on(Event::Head(h)),
-                    FromWorker::Notes {
-                        diagnostics,
-                        unplaced,
-                    } => on(Event::Notes(diagnostics, unplaced)),
-                    FromWorker::Batch { resolutions } => on(Event::Batch(resolutions)),
-                    FromWorker::End => on(Event::End),
-                    FromWorker::Error { message } => on(Event::Error(message)),
+                    return;
                 }
-                if ask_more {
-                    let m = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&m, &"more".into(), &JsValue::TRUE);
-                    let _ = w.post_message(&m);
-                }
-            });
+                Ok(Some(e)) => e,
+                Err(e) => Event::Error(e),
+            };
+            let ask_more = matches!(event, Event::Head(_) | Event::Notes(..) | Event::Batch(_));
+            on(event);
+            if ask_more {
+                let m = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&m, &"more".into(), &JsValue::TRUE);
+                let _ = w.post_message(&m);
+            }
+        });
+        let h = handler.clone();
+        // A MessageEvent from the worker (its `data` is the message).
+        let on_message = Closure::<dyn Fn(JsValue)>::new(move |ev: JsValue| {
+            h(js_sys::Reflect::get(&ev, &"data".into()).unwrap_or(JsValue::UNDEFINED))
+        });
         let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
             ev.prevent_default();
             on2(Event::Error("the background parser stopped".into()));
         });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        if own_messages {
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        }
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Some(Parse {
+        Parse {
             worker,
+            handler,
             _on_message: on_message,
+            _adopted: None,
             _on_error: on_error,
-        })
+        }
     }
 }

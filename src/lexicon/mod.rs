@@ -10,3 +10,11 @@ pub mod verbs;
 pub use phrase::{PhraseMatch, Window};
 pub use regions::{gazetteer, Gazetteer};
 pub use verbs::lexicon;
+
+/// Builds the lexicons now (each is built once, on first use), for a caller with time to spare
+/// before its first parse: the viewer's worker, while the default session is on its way.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn warm_up() {
+    lexicon();
+    gazetteer();
+}

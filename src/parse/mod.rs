@@ -31,13 +31,6 @@ use line::{Kind, LineInfo};
 use crate::model::{CoverLine, CoverRole, Document, Unplaced};
 use crate::text::normalize::Normalized;
 
-/// Builds the lexicons now (they are built once, on first use): the viewer does it while the
-/// default session is on its way, so that parsing it does not wait for them.
-pub fn warm_up() {
-    crate::lexicon::lexicon();
-    crate::lexicon::gazetteer();
-}
-
 /// Parses a session document into the model (untagged: see `crate::tag`).
 pub(crate) fn parse(src: &str) -> Document {
     // The whole text is normalised once; lines and paragraphs are stretches of it.

@@ -39,7 +39,7 @@ pub struct Index {
     pub resolutions: Vec<ResolutionIndex>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ResolutionIndex {
     pub title: String,
     pub preamble: Vec<String>,

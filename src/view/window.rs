@@ -10,7 +10,7 @@ use crate::model::Resolution;
 const BASE: f32 = 110.0;
 /// A paragraph's own height beyond its text (label, margins), counted as this many chars.
 const PARAGRAPH_CHARS: f32 = 60.0;
-/// Pixels per char until some cards are measured: a 62rem column of 17 px Amiri, 1.8 line height.
+/// Pixels per char until some cards are measured: a 62rem column of 17 px Naskh, 1.8 line height.
 const FIRST_GUESS_PX_PER_CHAR: f32 = 0.36;
 
 /// How much text a resolution's card shows, in chars (paragraphs counted as some chars more),

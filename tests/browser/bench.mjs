@@ -76,7 +76,7 @@ async function pageLoads(browser, url) {
   }
   figure('open: first resolution painted', median(first), 400, 'ms', `median of ${LOADS} loads`);
   figure('open: all 56 ready (counted, drawable)', median(ready), 700, 'ms', `median of ${LOADS} loads`);
-  figure('qarar:parse (default session, in the page)', median(parse), 25);
+  figure('qarar:parse (default session, in the worker, its first run)', median(parse), 25);
   figure('qarar:render (parse end → list painted)', median(render), 150);
   figure('open: longest main-thread task', median(longest), 50, 'ms', 'median of the loads\' longest');
 }

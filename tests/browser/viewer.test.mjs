@@ -167,15 +167,15 @@ test('dropping a file anywhere opens it', async () => {
   await page.close();
 });
 
-test('the parser is exported for scripts as wasmBindings.parse', async () => {
+test('the parser is exported for scripts as wasmBindings.parse, a promise', async () => {
   const page = await open(browser, server.url);
   const text = await readFile(join(fixtures, 'older-layout.txt'), 'utf8');
-  const out = await page.evaluate((t) => {
-    const d = window.wasmBindings.parse(t);
+  const out = await page.evaluate(async (t) => {
+    const d = await window.wasmBindings.parse(t);
     return { n: d.resolutions.length, id: d.resolutions[0].id, verb: d.resolutions[0].operative[0].verbs[0].lemma, unplaced: d.unplaced };
   }, text);
   assert.deepEqual(out, { n: 3, id: '36/45-س', verb: 'يدعو', unplaced: [] });
-  const err = await page.evaluate(() => { try { window.wasmBindings.parse('hello'); return null; } catch (e) { return String(e.message); } });
+  const err = await page.evaluate(async () => { try { await window.wasmBindings.parse('hello'); return null; } catch (e) { return String(e.message); } });
   assert.match(err, /no resolution found/);
   await page.close();
 });

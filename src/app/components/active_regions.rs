@@ -8,8 +8,8 @@ use crate::lexicon::gazetteer;
 #[component]
 pub fn ActiveRegions() -> impl IntoView {
     let state = use_state();
-    let g = gazetteer();
     let chip = move |slug: String| {
+        let g = gazetteer();
         let name = g
             .slug(&slug)
             .map_or_else(|| slug.clone(), |i| g.regions[i].english.clone());

@@ -18,7 +18,6 @@ const GROUPS: [RegionKind; 3] = [
 #[component]
 pub fn RegionPicker() -> impl IntoView {
     let state = use_state();
-    let g = gazetteer();
     // Recounted only when the document or the mentions toggle changes, not on every filter.
     let mentions = Memo::new(move |_| state.query.with(|q| q.mentions));
     let options = Memo::new(move |_| {
@@ -26,6 +25,9 @@ pub fn RegionPicker() -> impl IntoView {
         state.loaded.with(|l| view::region_counts(&l.doc, mentions))
     });
     let group = move |kind: Option<RegionKind>| {
+        // Asked for here, not when the control is made: the page's first paint does not wait for
+        // the gazetteer to be built.
+        let g = gazetteer();
         let heading = match kind {
             Some(k) => format!("{} · {}", k.label_ar(), k.label_en()),
             None => "أماكن أخرى · Other places".to_string(),
