@@ -112,9 +112,22 @@ pub fn why_no_resolutions(text: &str) -> InputError {
 }
 
 /// Reads a file's bytes (plain text in any supported encoding, .docx or .html) and parses them;
+/// refuses what is not a session document. The bytes are taken, and their text dropped once
+/// parsed: a UTF-8 file is decoded in place, so a large one is held once, not three times.
+pub fn read(bytes: Vec<u8>) -> Result<Document, InputError> {
+    let imported = import::to_text_owned(bytes).map_err(InputError::Import)?;
+    let (doc, decoded) = parse_imported(imported)?;
+    drop(decoded);
+    Ok(doc)
+}
+
+/// Reads a file's bytes (plain text in any supported encoding, .docx or .html) and parses them;
 /// refuses what is not a session document.
 pub fn parse_bytes(bytes: &[u8]) -> Result<(Document, import::Decoded), InputError> {
-    let imported = import::to_text(bytes).map_err(InputError::Import)?;
+    parse_imported(import::to_text(bytes).map_err(InputError::Import)?)
+}
+
+fn parse_imported(imported: import::Imported) -> Result<(Document, import::Decoded), InputError> {
     let decoded = imported.decoded;
     let mut doc = parse(&decoded.text);
     if doc.resolutions.is_empty() {

@@ -107,3 +107,116 @@ fn a_file_without_resolutions_exits_non_zero_with_one_line() {
     let out = qarar(&["parse", "/nonexistent/file.txt"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn several_files_stdin_and_refusals() {
+    let dir = std::env::temp_dir().join(format!("qarar-cli-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("recipe.txt");
+    std::fs::write(&bad, "طريقة تحضير الكبسة").unwrap();
+    let older = "tests/fixtures/older-layout.txt";
+    let session = "sessions/cfm-44-political-ar.txt";
+
+    // Two files and a refused one: a JSON array of the two, the reason on stderr, exit 1.
+    let out = qarar(&["parse", older, bad.to_str().unwrap(), session]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a refused file should make the exit code 1"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON array");
+    let counts: Vec<usize> = v
+        .as_array()
+        .expect("several files should print an array")
+        .iter()
+        .map(|d| d["resolutions"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(
+        counts,
+        [3, 56],
+        "the other files should still be written, in order"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("recipe.txt") && err.lines().count() == 1,
+        "{err}"
+    );
+
+    // ndjson: one document per line.
+    let out = qarar(&["parse", "--format", "ndjson", older, session]);
+    assert!(out.status.success());
+    let lines: Vec<&[u8]> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for l in lines {
+        serde_json::from_slice::<serde_json::Value>(l).expect("each line should be a document");
+    }
+
+    // stdin, compact by default, indented with --pretty.
+    let run_stdin = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_qarar"))
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(&std::fs::read(older).unwrap())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let compact = run_stdin(&["parse", "-"]);
+    assert!(compact.status.success());
+    assert_eq!(
+        compact.stdout.iter().filter(|&&b| b == b'\n').count(),
+        1,
+        "compact JSON is one line"
+    );
+    let pretty = run_stdin(&["parse", "--pretty", "-"]);
+    assert!(
+        pretty.stdout.iter().filter(|&&b| b == b'\n').count() > 100,
+        "--pretty indents"
+    );
+    let a: serde_json::Value = serde_json::from_slice(&compact.stdout).unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();
+    assert_eq!(a, b, "the same document either way");
+
+    // --out: one file per input.
+    let outdir = dir.join("out");
+    let out = qarar(&["parse", "--out", outdir.to_str().unwrap(), older, session]);
+    assert!(out.status.success() && out.stdout.is_empty());
+    assert!(
+        outdir.join("older-layout.json").exists()
+            && outdir.join("cfm-44-political-ar.json").exists()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn help_and_version_say_what_the_tool_does() {
+    let help = qarar(&["parse", "--help"]);
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    for word in ["--format", "ndjson", "--pretty", "--out", "standard input"] {
+        assert!(text.contains(word), "parse --help should document {word}");
+    }
+    let top = String::from_utf8_lossy(&qarar(&["--help"]).stdout).into_owned();
+    assert!(
+        top.contains("Exit status"),
+        "--help should document the exit codes"
+    );
+    let version = qarar(&["--version"]);
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("qarar "));
+    assert_eq!(
+        qarar(&["parse"]).status.code(),
+        Some(2),
+        "a usage error exits 2"
+    );
+}

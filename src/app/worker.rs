@@ -188,10 +188,9 @@ fn parse_and_queue(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, 
     post(scope, Outgoing::Progress("parsing"));
     let started = now();
     let hash = hash.then(|| crate::import::content_hash(&bytes));
-    let parsed = crate::parse_bytes(&bytes);
-    drop(bytes);
-    let doc = match parsed {
-        Ok((doc, _)) => doc,
+    // The bytes are taken and decoded in place (UTF-8), and the text dropped once parsed.
+    let doc = match crate::read(bytes) {
+        Ok(doc) => doc,
         Err(e) => return post(scope, Outgoing::Error(e.to_string())),
     };
     let parse_ms = now() - started;

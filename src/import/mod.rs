@@ -107,6 +107,23 @@ pub struct Imported {
 }
 
 /// Reads any supported file as the plain text the parser reads.
+/// [`to_text`], taking the bytes: plain UTF-8 (the usual case) becomes the text in place, without
+/// a copy.
+pub fn to_text_owned(bytes: Vec<u8>) -> Result<Imported, ImportError> {
+    if !matches!(sniff(&bytes)?, Format::Text) {
+        return to_text(&bytes);
+    }
+    match decode::utf8_in_place(bytes) {
+        Ok(decoded) if !html::looks_like_html(&decoded.text) => Ok(Imported {
+            decoded,
+            format: Format::Text,
+        }),
+        Ok(decoded) => to_text(decoded.text.as_bytes()),
+        Err(bytes) => to_text(&bytes),
+    }
+}
+
+/// The text of a file's bytes, whatever its format and encoding.
 pub fn to_text(bytes: &[u8]) -> Result<Imported, ImportError> {
     match sniff(bytes)? {
         Format::Docx => Ok(Imported {

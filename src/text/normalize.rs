@@ -229,8 +229,10 @@ pub struct Normalized {
     anchors: Vec<(u32, u32)>,
     /// The source offset the text ends at.
     end: usize,
-    /// For a whole document: its words, found in the same pass (see [`Normalized::document`]).
-    words: Vec<Word>,
+    /// For a whole document: its words, found in the same pass (see [`Normalized::document`]),
+    /// as u32 offsets: half the memory of [`Word`]s, and a document is far below 4 GB (the viewer
+    /// and the CLI read at most 50 MB).
+    words: Vec<DocWord>,
     /// Where the last [`Normalized::words_in`] started in `words`: paragraphs are read in
     /// document order, so the next one starts just after it.
     word_hint: std::cell::Cell<usize>,
@@ -413,12 +415,15 @@ impl Normalized {
         let k = self.first_word_from(from);
         self.word_hint.set(k);
         // Counted first, so that the list is allocated once at its size.
-        let n = self.words[k..].iter().take_while(|w| w.end <= to).count();
+        let n = self.words[k..]
+            .iter()
+            .take_while(|w| w.end as usize <= to)
+            .count();
         self.words[k..k + n]
             .iter()
             .map(|w| Word {
-                start: w.start - from,
-                end: w.end - from,
+                start: w.start as usize - from,
+                end: w.end as usize - from,
             })
             .collect()
     }
@@ -472,7 +477,9 @@ impl Normalized {
     /// The index of the first word that starts at or after normalised offset `from`, searched
     /// from the last answer ([`partition_from`]).
     fn first_word_from(&self, from: usize) -> usize {
-        partition_from(&self.words, self.word_hint.get(), |w| w.start < from)
+        partition_from(&self.words, self.word_hint.get(), |w| {
+            (w.start as usize) < from
+        })
     }
 
     /// The normalised offset of source offset `src` (a dropped char maps to where the text goes on).
@@ -519,13 +526,30 @@ impl Normalized {
 /// `xs.partition_point(pred)`, searched forward from `hint` with a doubling step when the answer
 /// lies at or after it (the parser asks in document order, so it is usually a few steps on: a
 /// binary search of the whole list cost a cache miss per step); from the start otherwise.
+/// A word of a whole document's normalised text, as u32 offsets (see [`Normalized::words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DocWord {
+    start: u32,
+    end: u32,
+}
+
+impl DocWord {
+    #[inline(always)]
+    fn new(start: usize, end: usize) -> DocWord {
+        DocWord {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+}
+
 /// The one pass over a document that [`Normalized::document`] makes: what it has written, and
 /// where it stands. Its steps are inlined into the loop; they are methods only to be read.
 struct DocumentPass<'s> {
     src: &'s str,
     out: Vec<u8>,
     anchors: Vec<(u32, u32)>,
-    words: Vec<Word>,
+    words: Vec<DocWord>,
     line_ends: Vec<u32>,
     form_feed: bool,
     /// The output offset where the open word started, when one is open.
@@ -543,7 +567,8 @@ impl<'s> DocumentPass<'s> {
             src,
             out: Vec::with_capacity(n + 8),
             anchors: vec![(0, 0)],
-            words: Vec::with_capacity(n / 8),
+            // About one word in ten bytes of Arabic text (five letters of two bytes, and a space).
+            words: Vec::with_capacity(n / 10),
             line_ends: Vec::with_capacity(n / 64),
             form_feed: false,
             word_start: 0,
@@ -566,10 +591,7 @@ impl<'s> DocumentPass<'s> {
             if is_word {
                 self.word_start = pos;
             } else {
-                self.words.push(Word {
-                    start: self.word_start,
-                    end: pos,
-                });
+                self.words.push(DocWord::new(self.word_start, pos));
             }
             self.in_word = is_word;
         }
@@ -639,10 +661,7 @@ impl<'s> DocumentPass<'s> {
             match (b.get(self.i), b.get(self.i + 1), b.get(self.i + 2)) {
                 (Some(b' '), Some(&x), Some(&y)) if is_plain_letter(x, y) => {
                     let space = self.at();
-                    self.words.push(Word {
-                        start: self.word_start,
-                        end: space,
-                    });
+                    self.words.push(DocWord::new(self.word_start, space));
                     self.word_start = space + 1;
                     self.i += 3;
                 }
@@ -697,10 +716,8 @@ impl<'s> DocumentPass<'s> {
     fn finish(mut self) -> Normalized {
         self.flush_to_end();
         if self.in_word {
-            self.words.push(Word {
-                start: self.word_start,
-                end: self.out.len(),
-            });
+            self.words
+                .push(DocWord::new(self.word_start, self.out.len()));
         }
         debug_assert!(std::str::from_utf8(&self.out).is_ok());
         // SAFETY: `out` is made of (1) runs copied whole from `src` between char boundaries
