@@ -40,6 +40,12 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+# GNU time, for the performance gate's peak-memory figure (scripts/bench-browser.sh).
+if [ ! -x /usr/bin/time ]; then
+  say "installing GNU time from Debian"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+fi
 # playwright-core and axe-core (accessibility checks), at the versions package-lock.json pins.
 installed() { grep -q "\"version\": \"$2\"" "node_modules/$1/package.json" 2>/dev/null; }
 if ! installed playwright-core 1.65.1 || ! installed axe-core 4.14.1; then
