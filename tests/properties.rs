@@ -73,7 +73,7 @@ proptest! {
             });
             for (text, runs, verbs, places) in paragraphs {
                 let p = Paragraph { text, runs, verbs, places };
-                let segments = marks::segments(p, "");
+                let segments = marks::segments(p, &qarar::view::Search::default());
                 let mut marked = vec![0; verbs.len()];
                 let mut at = 0;
                 for s in &segments {

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{after_paint, mark, measure, read_search, scroll_to};
 use super::components::{
-    Contents, FilterBar, LibraryList, Messages, ReadingNotes, ResolutionList, SessionHeader,
+    BackToTop, Contents, FilterBar, LibraryList, Messages, ReadingNotes, ResolutionList,
+    SessionHeader,
 };
 use super::documents::{linked_doc, Documents};
 use super::state::{AppState, Loaded};
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                 }
             }
         >
+            <a class="skip" href="#results">"إلى النتائج · Skip to the results"</a>
             <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
                 <p>"أفلت الملف هنا لفتحه · Drop the file to open it"</p>
             </div>
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
             <Contents />
             <ResolutionList />
             <ReadingNotes />
+            <BackToTop />
         </div>
     }
 }
@@ -135,6 +138,32 @@ fn follow_the_view(state: AppState) {
             return true;
         }
         done.unwrap_or(false)
+    });
+    // The text size the reader chose: on the page's root (every size is in rem), and kept in this
+    // browser for the next visit.
+    let store = gloo_utils::window().local_storage().ok().flatten();
+    if let Some(saved) = store
+        .as_ref()
+        .and_then(|s| s.get_item("qarar:scale").ok().flatten())
+        .and_then(|v| v.parse().ok())
+    {
+        state.scale.set(saved);
+    }
+    Effect::new(move |_| {
+        let scale = state.scale.get();
+        if let Ok(html) = gloo_utils::document_element().dyn_into::<web_sys::HtmlElement>() {
+            let _ = html.style().set_property("font-size", &format!("{scale}%"));
+        }
+        if let Some(s) = &store {
+            let _ = s.set_item("qarar:scale", &scale.to_string());
+        }
+    });
+    // The tab's title names the view, so that bookmarks and tabs say what they show.
+    Effect::new(move |_| {
+        let title = state
+            .loaded
+            .with(|l| state.query.with(|q| crate::view::page_title(&l.doc, q)));
+        gloo_utils::document().set_title(&title);
     });
     Effect::new(move |_| {
         let target = state.query.with(|q| q.res.clone().zip(q.clause.clone()));

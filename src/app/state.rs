@@ -63,8 +63,10 @@ pub struct AppState {
     pub query: RwSignal<Query>,
     /// The resolutions the view shows, with the paragraphs that match.
     pub matches: Memo<Vec<ResolutionMatch>>,
-    /// The search, normalised, once it is long enough to mark hits ("" until then).
-    pub needle: Memo<String>,
+    /// The search box's words, compiled.
+    pub search: Memo<view::Search>,
+    /// The counts beside the controls: what each region and verb category would show.
+    pub facets: Memo<view::Facets>,
     /// Is a filter on?
     pub filtering: Memo<bool>,
     /// A message the reader must see (a file refused): `role="alert"`.
@@ -79,17 +81,20 @@ pub struct AppState {
     pub missing: RwSignal<Option<String>>,
     /// A resolution (its index) the list is asked to bring into view and focus.
     pub jump: RwSignal<Option<usize>>,
+    /// The text size the reader chose, in percent of the browser's (kept in this browser).
+    pub scale: RwSignal<u32>,
 }
 
 impl AppState {
     pub fn new(first: Arc<Loaded>, query: Query) -> AppState {
         let loaded = RwSignal::new(first);
         let query = RwSignal::new(query);
+        let search = Memo::new(move |_| query.with(|q| view::Search::new(&q.q)));
+        // Without words to search for, the index is not needed (nor built).
         let matches = Memo::new(move |_| {
             loaded.with(|l| {
                 query.with(|q| {
-                    // Without words to search, the index is not needed (nor built).
-                    if view::search_needle(&q.q).is_empty() {
+                    if search.with(view::Search::is_empty) {
                         view::apply_indexed(&l.doc, &view::Index::default(), q)
                     } else {
                         view::apply_indexed(&l.doc, l.index(), q)
@@ -97,21 +102,23 @@ impl AppState {
                 })
             })
         });
-        let needle = Memo::new(move |_| {
-            query.with(|q| {
-                let n = view::search_needle(&q.q);
-                if n.chars().count() >= view::MIN_HIGHLIGHT_CHARS {
-                    n
-                } else {
-                    String::new()
-                }
+        let facets = Memo::new(move |_| {
+            loaded.with(|l| {
+                query.with(|q| {
+                    if search.with(view::Search::is_empty) {
+                        view::facets(&l.doc, &view::Index::default(), q)
+                    } else {
+                        view::facets(&l.doc, l.index(), q)
+                    }
+                })
             })
         });
         AppState {
             loaded,
             query,
             matches,
-            needle,
+            search,
+            facets,
             filtering: Memo::new(move |_| query.with(Query::filtering)),
             alert: RwSignal::new(None),
             status: RwSignal::new(String::new()),
@@ -119,6 +126,7 @@ impl AppState {
             kept: RwSignal::new(Vec::new()),
             missing: RwSignal::new(None),
             jump: RwSignal::new(None),
+            scale: RwSignal::new(100),
         }
     }
 

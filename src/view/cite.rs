@@ -34,3 +34,34 @@ pub fn citation(doc: &Document, res: &str, clause: &str, link: &str) -> Option<S
         }
     ))
 }
+
+/// The page's title for a view, so that a bookmark or a tab says what it shows: the filters, then
+/// the session — «Kashmir · Condemns — CFM 44 · Qarar».
+pub fn page_title(doc: &Document, q: &crate::view::Query) -> String {
+    let g = crate::lexicon::gazetteer();
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(res) = &q.res {
+        parts.push(format!("Resolution {res}"));
+    }
+    parts.extend(q.regions.iter().map(|slug| {
+        g.slug(slug)
+            .map_or_else(|| slug.clone(), |i| g.regions[i].english.clone())
+    }));
+    parts.extend(q.verbs.iter().map(|c| c.label_en().to_string()));
+    let words = q.q.trim();
+    if !words.is_empty() {
+        parts.push(format!("“{words}”"));
+    }
+    let session = match doc.session.number {
+        Some(n) => format!("CFM {n}"),
+        None if doc.resolutions.is_empty() => String::new(),
+        None => "OIC resolutions".to_string(),
+    };
+    let view = parts.join(" · ");
+    match (view.is_empty(), session.is_empty()) {
+        (true, true) => "Qarar · قرار".to_string(),
+        (true, false) => format!("{session} · Qarar"),
+        (false, true) => format!("{view} · Qarar"),
+        (false, false) => format!("{view} — {session} · Qarar"),
+    }
+}

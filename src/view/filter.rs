@@ -2,13 +2,13 @@
 //! Every paragraph is normalised once per document ([`Index`]), so that a keystroke only compares.
 
 use super::query::Query;
-use super::search::search_needle;
+use super::search::{Search, Searched};
 use crate::lexicon::gazetteer;
-use crate::model::{Document, OperativeClause, Resolution};
+use crate::model::{Document, OperativeClause, Preambular, Resolution, VerbCategory};
 use crate::text::normalize;
 
 /// Does region `slug` stand for `target` or a place inside it (the gazetteer's hierarchy)?
-fn within(slug: &str, target: &str) -> bool {
+pub(super) fn within(slug: &str, target: &str) -> bool {
     if slug == target {
         return true;
     }
@@ -76,10 +76,68 @@ pub fn apply(doc: &Document, q: &Query) -> Vec<ResolutionMatch> {
     apply_indexed(doc, &Index::new(doc), q)
 }
 
+/// Does the resolution pass the region filter: about one of `regions` (or, with `mentions`,
+/// naming one anywhere)? Regions of a kind combine with OR.
+pub(super) fn region_fits(r: &Resolution, regions: &[String], mentions: bool) -> bool {
+    regions.is_empty()
+        || regions.iter().any(|t| {
+            // `regions` already holds the broader regions of the places a resolution is about; a
+            // place it only dwells on does not roll up (Niger in a Boko Haram resolution does not
+            // make it a Sahel resolution).
+            r.regions.iter().any(|g| g.slug == *t) || (mentions && mentions_region(r, t))
+        })
+}
+
+/// Does one of its operative clauses open or go on with a verb of one of `verbs`?
+pub(super) fn verb_fits(r: &Resolution, verbs: &[VerbCategory]) -> bool {
+    verbs.is_empty()
+        || r.operative.iter().any(|c| {
+            c.verbs
+                .iter()
+                .any(|v| v.category.is_some_and(|k| verbs.contains(&k)))
+        })
+}
+
+/// Does one of its paragraphs (or its title) hold every word of the search?
+pub(super) fn text_fits(r: &Resolution, ri: &ResolutionIndex, search: &Search) -> bool {
+    search.is_empty()
+        || search.matches(Searched::text(&ri.title))
+        || r.preamble
+            .iter()
+            .enumerate()
+            .any(|(k, p)| preamble_text_fits(p, ri, k, search))
+        || (0..r.operative.len()).any(|k| clause_text_fits(r, ri, k, search))
+}
+
+fn preamble_text_fits(p: &Preambular, ri: &ResolutionIndex, k: usize, search: &Search) -> bool {
+    ri.preamble.get(k).is_some_and(|norm| {
+        search.matches(Searched {
+            norm,
+            verbs: &[],
+            places: &p.regions,
+        })
+    })
+}
+
+/// Does operative clause `k`, or one of its items, hold every word of the search?
+fn clause_text_fits(r: &Resolution, ri: &ResolutionIndex, k: usize, search: &Search) -> bool {
+    let (Some(c), Some(norms)) = (r.operative.get(k), ri.operative.get(k)) else {
+        return false;
+    };
+    let paragraphs = std::iter::once((&c.verbs, &c.regions))
+        .chain(c.items.iter().map(|i| (&i.verbs, &i.regions)));
+    norms.iter().zip(paragraphs).any(|(norm, (verbs, places))| {
+        search.matches(Searched {
+            norm,
+            verbs,
+            places,
+        })
+    })
+}
+
 /// [`apply`] with the document's [`Index`] at hand.
 pub fn apply_indexed(doc: &Document, idx: &Index, q: &Query) -> Vec<ResolutionMatch> {
-    let needle = search_needle(&q.q);
-    let needle = needle.as_str();
+    let search = Search::new(&q.q);
     let empty = ResolutionIndex::default();
     let mut out = Vec::new();
     for (index, r) in doc.resolutions.iter().enumerate() {
@@ -87,25 +145,10 @@ pub fn apply_indexed(doc: &Document, idx: &Index, q: &Query) -> Vec<ResolutionMa
         if q.res.as_ref().is_some_and(|id| *id != r.id) {
             continue;
         }
-        // Regions: what the resolution is about, or (with `mentions`) any mention.
-        let region_ok = q.regions.is_empty()
-            || q.regions.iter().any(|t| {
-                // `regions` already holds the broader regions of the places a resolution is about;
-                // a place it only dwells on does not roll up (Niger in a Boko Haram resolution
-                // does not make it a Sahel resolution).
-                r.regions.iter().any(|g| g.slug == *t) || (q.mentions && mentions_region(r, t))
-            });
-        let verb_ok = q.verbs.is_empty()
-            || r.operative.iter().any(|c| {
-                c.verbs
-                    .iter()
-                    .any(|v| v.category.is_some_and(|k| q.verbs.contains(&k)))
-            });
-        let text_ok = needle.is_empty()
-            || ri.title.contains(needle)
-            || ri.preamble.iter().any(|t| t.contains(needle))
-            || ri.operative.iter().flatten().any(|t| t.contains(needle));
-        if !(region_ok && verb_ok && text_ok) {
+        if !(region_fits(r, &q.regions, q.mentions)
+            && verb_fits(r, &q.verbs)
+            && text_fits(r, ri, &search))
+        {
             continue;
         }
         let clause_match = |(k, c): (usize, &OperativeClause)| {
@@ -119,12 +162,7 @@ pub fn apply_indexed(doc: &Document, idx: &Index, q: &Query) -> Vec<ResolutionMa
                     .iter()
                     .chain(c.items.iter().flat_map(|i| &i.regions))
                     .any(|m| q.regions.iter().any(|t| within(&m.slug, t)));
-            let t = needle.is_empty()
-                || ri
-                    .operative
-                    .get(k)
-                    .is_some_and(|ts| ts.iter().any(|s| s.contains(needle)));
-            v && g && t
+            v && g && (search.is_empty() || clause_text_fits(r, ri, k, &search))
         };
         let operative = r.operative.iter().enumerate().map(clause_match).collect();
         let preamble = r
@@ -137,7 +175,7 @@ pub fn apply_indexed(doc: &Document, idx: &Index, q: &Query) -> Vec<ResolutionMa
                         || p.regions
                             .iter()
                             .any(|m| q.regions.iter().any(|t| within(&m.slug, t))))
-                    && (needle.is_empty() || ri.preamble.get(k).is_some_and(|t| t.contains(needle)))
+                    && (search.is_empty() || preamble_text_fits(p, ri, k, &search))
             })
             .collect();
         out.push(ResolutionMatch {
@@ -149,7 +187,7 @@ pub fn apply_indexed(doc: &Document, idx: &Index, q: &Query) -> Vec<ResolutionMa
     out
 }
 
-fn mentions_region(r: &Resolution, target: &str) -> bool {
+pub(super) fn mentions_region(r: &Resolution, target: &str) -> bool {
     let para = r.preamble.iter().flat_map(|p| &p.regions);
     let ops = r.operative.iter().flat_map(|c| {
         c.regions

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::search::hits;
+use super::search::Search;
 use crate::model::{RegionMention, SourceRuns, Verb};
 
 /// A run of a paragraph's display text (byte ranges into it).
@@ -53,11 +53,12 @@ enum Found {
     Place(usize),
 }
 
-/// The paragraph cut into segments that cover its text in order, once each. `needle` is the
-/// normalised search ([`super::search_needle`]); empty marks no hits. A verb is one segment
-/// however many lines or marks its source span crosses. A place that overlaps a verb is left to
-/// the verb (a verb phrase that names a place is still one verb).
-pub fn segments(p: Paragraph, needle: &str) -> Vec<Segment> {
+/// The paragraph cut into segments that cover its text in order, once each, with the hits of
+/// `search` marked (an empty search marks none): the words it finds, and the verbs and places it
+/// finds by their English meaning, whole. A verb is one segment however many lines or marks its
+/// source span crosses. A place that overlaps a verb is left to the verb (a verb phrase that
+/// names a place is still one verb).
+pub fn segments(p: Paragraph, search: &Search) -> Vec<Segment> {
     let text = p.text;
     let on_text = |(a, b): (usize, usize)| {
         (b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)).then_some(a..b)
@@ -78,7 +79,20 @@ pub fn segments(p: Paragraph, needle: &str) -> Vec<Segment> {
         }
     }
     found.sort_by_key(|(r, _)| r.start);
-    let hits: Vec<Range<usize>> = hits(text, needle).into_iter().map(|(a, b)| a..b).collect();
+    let mut hits: Vec<Range<usize>> = search.hits(text).into_iter().map(|(a, b)| a..b).collect();
+    if !search.is_empty() {
+        let (verbs, places) = search.meaning_hits(p.verbs, p.places);
+        for (range, what) in &found {
+            let meant = match what {
+                Found::Verb(i) => verbs[*i],
+                Found::Place(i) => places[*i],
+            };
+            if meant {
+                hits.push(range.clone());
+            }
+        }
+        hits.sort_by_key(|h| h.start);
+    }
 
     let mut out = Vec::with_capacity(2 * found.len() + 1);
     let mut at = 0;
@@ -134,7 +148,6 @@ fn plain(out: &mut Vec<Segment>, range: Range<usize>, hits: &[Range<usize>]) {
 mod tests {
     use super::*;
     use crate::model::Document;
-    use crate::text::normalize::normalize;
 
     /// The marks of the first operative clause of a one-resolution document.
     fn first_clause(body: &str, needle: &str) -> (Document, Vec<Segment>) {
@@ -150,7 +163,7 @@ mod tests {
                 verbs: &c.verbs,
                 places: &c.regions,
             },
-            &normalize(needle),
+            &Search::new(needle),
         );
         (doc, segs)
     }
@@ -207,7 +220,7 @@ mod tests {
 
     #[test]
     fn bold_marks_and_hits_inside_a_verb() {
-        let (doc, segs) = first_clause("1. **يدين بشدة** الهجمات الإرهابية في الصومال.", "بشده");
+        let (doc, segs) = first_clause("1. **يدين بشدة** الهجمات الإرهابية في الصومال.", "بشدة");
         assert_eq!(verbs_shown(&doc, &segs), ["يدين بشدة"]);
         let Segment::Verb { hits, range, .. } = &segs[0] else {
             panic!("the clause should open with its verb: {segs:?}");

@@ -11,17 +11,16 @@ mod query;
 mod search;
 pub mod window;
 
-pub use cite::citation;
-pub use counts::{region_counts, resolution_verb_counts, verb_counts};
+pub use cite::{citation, page_title};
+pub use counts::{facets, resolution_verb_counts, Facets};
 pub use filter::{apply, apply_indexed, Index, ResolutionIndex, ResolutionMatch};
 pub use query::{clause_index, Query};
-pub use search::{hits, search_needle, MIN_HIGHLIGHT_CHARS};
+pub use search::{Search, Searched, MIN_HIGHLIGHT_CHARS};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Document, VerbCategory};
-    use crate::text::normalize;
 
     fn doc() -> Document {
         crate::parse(include_str!("../../sessions/cfm-44-political-ar.txt"))
@@ -114,7 +113,7 @@ mod tests {
         assert!(with > 5);
         assert_eq!(with, without, "hamza on alef does not matter");
         assert_eq!(
-            hits("مكافحة الإرهاب والإرهابيين", &normalize("الارهاب")).len(),
+            Search::new("الارهاب").hits("مكافحة الإرهاب والإرهابيين").len(),
             2
         );
     }
@@ -122,19 +121,108 @@ mod tests {
     #[test]
     fn counts_and_citation() {
         let d = doc();
-        let rc = region_counts(&d, false);
-        let sahel = rc.iter().find(|(s, _)| s == "sahel").map(|x| x.1);
+        let f = facets(&d, &Index::default(), &Query::default());
+        let sahel = f.regions.iter().find(|(s, _)| s == "sahel").map(|x| x.1);
         assert_eq!(
             sahel,
             Some(3),
             "the count beside a control is what choosing it shows"
         );
-        let vc = verb_counts(&d);
-        assert_eq!(vc.len(), 11);
+        assert_eq!(f.verbs.len(), 11);
         let c = citation(&d, "44/1-س", "op3", "https://x/?res=44/1-س&clause=op3").unwrap();
         assert!(
             c.starts_with("OIC resolution 44/1-س, operative paragraph 3, CFM-44"),
             "{c}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn the_title_names_the_view_and_the_session() {
+        let d = crate::parse(include_str!("../../sessions/cfm-44-political-ar.txt"));
+        let t = |s: &str| page_title(&d, &Query::parse(s, &d));
+        assert_eq!(t(""), "CFM 44 · Qarar");
+        assert_eq!(
+            t("?region=kashmir&verb=condemn"),
+            "Jammu and Kashmir · Condemns — CFM 44 · Qarar"
+        );
+        assert_eq!(
+            t("?q=%D8%A7%D9%84%D8%B3%D9%84%D8%A7%D9%85"),
+            "“السلام” — CFM 44 · Qarar"
+        );
+        assert_eq!(
+            page_title(&crate::model::Document::default(), &Query::default()),
+            "Qarar · قرار"
+        );
+    }
+}
+
+#[cfg(test)]
+mod facet_tests {
+    use super::*;
+    use crate::model::{Document, VerbCategory};
+
+    fn doc() -> Document {
+        crate::parse(include_str!("../../sessions/cfm-44-political-ar.txt"))
+    }
+
+    /// The oracle: the view's own count with the option added.
+    fn shown_with(d: &Document, idx: &Index, q: &Query, add: impl Fn(&mut Query)) -> usize {
+        let mut q = q.clone();
+        add(&mut q);
+        apply_indexed(d, idx, &q).len()
+    }
+
+    #[test]
+    fn every_count_is_what_adding_the_option_would_show() {
+        let d = doc();
+        let idx = Index::new(&d);
+        for search in [
+            "",
+            "?region=kashmir",
+            "?verb=condemn",
+            "?region=africa&verb=welcome,call",
+            "?q=%D8%A7%D9%84%D8%B5%D9%88%D9%85%D8%A7%D9%84&mentions=1",
+        ] {
+            let q = Query::parse(search, &d);
+            let f = facets(&d, &idx, &q);
+            for (c, n) in &f.verbs {
+                let want = shown_with(&d, &idx, &q, |q| {
+                    if !q.verbs.contains(c) {
+                        q.verbs.push(*c)
+                    }
+                });
+                assert_eq!(
+                    *n, want,
+                    "{search}: the count on {c:?} should be what choosing it shows"
+                );
+            }
+            for (slug, n) in &f.regions {
+                let want = shown_with(&d, &idx, &q, |q| {
+                    if !q.regions.contains(slug) {
+                        q.regions.push(slug.clone())
+                    }
+                });
+                assert_eq!(
+                    *n, want,
+                    "{search}: the count on region {slug} should be what choosing it shows"
+                );
+            }
+        }
+        let kashmir = facets(&d, &idx, &Query::parse("?region=kashmir", &d));
+        let condemn = kashmir
+            .verbs
+            .iter()
+            .find(|(c, _)| *c == VerbCategory::Condemn)
+            .map(|x| x.1);
+        assert_eq!(
+            condemn,
+            Some(0),
+            "with Kashmir chosen, Condemns counts Kashmir's resolutions that condemn (none), not all 22"
         );
     }
 }

@@ -32,10 +32,11 @@ function figure(name, value, budget, unit = 'ms', note = '', atLeast = false) {
 // why and what would meet them): they are printed, and fail the gate only if they get worse than
 // the limit given here. Every other figure fails at 150% of its budget.
 const NOT_YET = {
-  'open: first resolution painted': 1100,
-  'qarar:parse (default session, in the worker, its first run)': 200,
-  'open: longest main-thread task': 200,
-  'qarar parse on the 50 MB file, end to end': 30,
+  // About twice what they measure on a quiet run (BENCHMARKS.md): room for a loaded machine.
+  'open: first resolution painted': 1400,
+  'qarar:parse (default session, in the worker, its first run)': 250,
+  'open: longest main-thread task': 250,
+  'qarar parse on the 50 MB file, end to end': 25,
   'qarar parse on the 50 MB file: peak memory': 8,
 };
 

@@ -10,21 +10,25 @@ pub fn ActiveRegions() -> impl IntoView {
     let state = use_state();
     let chip = move |slug: String| {
         let g = gazetteer();
-        let name = g
-            .slug(&slug)
-            .map_or_else(|| slug.clone(), |i| g.regions[i].english.clone());
-        let aria = format!("Remove {name}");
+        let (ar, en) = g.slug(&slug).map_or_else(
+            || (slug.clone(), slug.clone()),
+            |i| (g.regions[i].names[0].clone(), g.regions[i].english.clone()),
+        );
+        let aria = format!("Remove {en}");
         let s = slug.clone();
         view! {
             <button class="chip active" data-active-region=slug aria-label=aria
                 on:click=move |_| { let s = s.clone(); state.change(move |q| q.regions.retain(|x| *x != s), true) }>
-                {name} " ×"
+                {ar} " · " <span lang="en">{en}</span> " ×"
             </button>
         }
     };
-    view! {
-        <div class="row chips" role="group" aria-label="Active regions">
-            {move || state.query.with(|q| q.regions.clone()).into_iter().map(chip).collect_view()}
-        </div>
+    move || {
+        state
+            .query
+            .with(|q| q.regions.clone())
+            .into_iter()
+            .map(chip)
+            .collect_view()
     }
 }

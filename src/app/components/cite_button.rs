@@ -28,6 +28,7 @@ pub fn CiteButton(res: String, clause: String) -> impl IntoView {
         }
     };
     view! {
-        <button class="cite" title="نسخ الإحالة · Copy citation" aria-label=aria on:click=copy>"❝"</button>
+        // Reached with the arrow keys inside its card, not with Tab (one tab stop per card).
+        <button class="cite" title="نسخ الإحالة · Copy citation" aria-label=aria tabindex="-1" data-stop="" on:click=copy>"❝"</button>
     }
 }

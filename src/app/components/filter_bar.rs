@@ -1,43 +1,55 @@
-//! The filters, kept in view while the list scrolls: search, region, mentions, the active
-//! regions, the verb categories, the counter and the view's tools.
+//! The filters: a compact summary that stays at the top of the screen (the counter, what is on,
+//! clear), and the panel with every control — below it on a wide screen, a sheet behind one button
+//! on a phone.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{ActiveRegions, MentionsToggle, RegionPicker, SearchBox, VerbChips, ViewTools};
+use super::{MentionsToggle, RegionPicker, SearchBox, VerbChips, ViewSummary, ViewTools};
 use crate::app::state::use_state;
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = use_state();
-    let bar = NodeRef::<leptos::html::Section>::new();
-    bar.on_load(keep_focus_clear_of);
+    let open = RwSignal::new(false);
+    let summary = NodeRef::<leptos::html::Div>::new();
+    summary.on_load(keep_focus_clear_of);
     let ignored = move || {
         let ignored = state.query.with(|q| q.ignored.clone());
         (!ignored.is_empty()).then(|| {
-            view! { <p class="notice">"تجاهلنا في الرابط · Ignored in the link: " {ignored.join(", ")}</p> }
+            view! { <p class="notice">"تجاهلنا في الرابط · " <span lang="en">"Ignored in the link: " {ignored.join(", ")}</span></p> }
         })
     };
     view! {
-        <section class="filters" aria-label="Filters" node_ref=bar>
-            <div class="row">
-                <SearchBox />
-                <RegionPicker />
-                <MentionsToggle />
+        <section class="filters" aria-label="Filters" class:open=move || open.get()>
+            <div class="sticky" node_ref=summary>
+                <ViewSummary open=open />
             </div>
-            <ActiveRegions />
-            <VerbChips />
-            <ViewTools />
-            {ignored}
+            <div class="panel" id="filter-panel"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { open.set(false) }>
+                <div class="panel-head">
+                    <h2>"المرشحات · " <span lang="en">"Filters"</span></h2>
+                    <button class="done" on:click=move |_| open.set(false)>"تم · " <span lang="en">"Done"</span></button>
+                </div>
+                <div class="row"><SearchBox /></div>
+                <div class="row"><RegionPicker /> <MentionsToggle /></div>
+                <VerbChips />
+                <p class="hint">
+                    "عدة أماكن أو عدة أنواع من الأفعال تعرض ما يطابق أيّاً منها؛ والمكان مع الفعل يعرضان ما يطابقهما معاً. "
+                    <span lang="en">"Several places, or several kinds of verb, show resolutions with any of them; a place and a verb together show those with both."</span>
+                </p>
+                <ViewTools />
+                {ignored}
+            </div>
         </section>
     }
 }
 
-/// The bar stays at the top of the screen while the list scrolls: the page's scroll padding
+/// The summary stays at the top of the screen while the list scrolls: the page's scroll padding
 /// follows its height (`--sticky`, see main.css), so that a focused or linked element is never
 /// scrolled to underneath it (WCAG 2.4.11).
-fn keep_focus_clear_of(bar: web_sys::HtmlElement) {
+fn keep_focus_clear_of(bar: web_sys::HtmlDivElement) {
     let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let Some(entry) = entries
             .get(0)
@@ -46,17 +58,7 @@ fn keep_focus_clear_of(bar: web_sys::HtmlElement) {
         else {
             return;
         };
-        let sticky = gloo_utils::window()
-            .get_computed_style(&entry.target())
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_property_value("position").ok())
-            .is_some_and(|p| p == "sticky");
-        let h = if sticky {
-            entry.target().get_bounding_client_rect().height()
-        } else {
-            0.0
-        };
+        let h = entry.target().get_bounding_client_rect().height();
         let _ = gloo_utils::document_element()
             .dyn_into::<web_sys::HtmlElement>()
             .map(|html| html.style().set_property("--sticky", &format!("{h}px")));

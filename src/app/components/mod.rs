@@ -2,6 +2,7 @@
 //! ([`crate::app::state::use_state`]) and draws what `crate::view` decides.
 
 mod active_regions;
+mod back_to_top;
 mod cite_button;
 mod contents;
 mod filter_bar;
@@ -16,9 +17,11 @@ mod resolution_list;
 mod search_box;
 mod session_header;
 mod verb_chips;
+mod view_summary;
 mod view_tools;
 
 pub use active_regions::ActiveRegions;
+pub use back_to_top::BackToTop;
 pub use cite_button::CiteButton;
 pub use contents::Contents;
 pub use filter_bar::FilterBar;
@@ -32,4 +35,5 @@ pub use resolution_list::ResolutionList;
 pub use search_box::SearchBox;
 pub use session_header::SessionHeader;
 pub use verb_chips::VerbChips;
+pub use view_summary::ViewSummary;
 pub use view_tools::ViewTools;

@@ -9,6 +9,7 @@ use crate::app::state::{use_state, Loaded};
 use crate::lexicon::gazetteer;
 use crate::model::SourceRuns;
 use crate::view::marks::{segments, Paragraph, Segment};
+use crate::view::{Search, Searched};
 
 /// Which paragraph of the open document: indices of the resolution, paragraph and item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,11 +90,23 @@ pub fn ParagraphText(at: ParaAt) -> impl IntoView {
     let state = use_state();
     // The card that holds this paragraph is drawn for one document: keep it.
     let l: Arc<Loaded> = state.loaded.get_untracked();
-    let plain = l.paragraph(at).map(|p| segments(p, "")).unwrap_or_default();
+    let plain = l
+        .paragraph(at)
+        .map(|p| segments(p, &Search::default()))
+        .unwrap_or_default();
     let doc = l.clone();
     let cut = Memo::new(move |_| {
-        state.needle.with(|n| match doc.paragraph(at) {
-            Some(p) if !n.is_empty() && doc.searchable(at).contains(n.as_str()) => segments(p, n),
+        state.search.with(|search| match doc.paragraph(at) {
+            Some(p)
+                if !search.is_empty()
+                    && search.matches(Searched {
+                        norm: doc.searchable(at),
+                        verbs: p.verbs,
+                        places: p.places,
+                    }) =>
+            {
+                segments(p, search)
+            }
             _ => plain.clone(),
         })
     });
@@ -120,7 +133,7 @@ fn draw(l: &Loaded, at: ParaAt, segs: &[Segment]) -> AnyView {
                 let aria = format!("{} ({label})", &text[range.clone()]);
                 view! {
                     <mark class=format!("verb verb-{category}") data-verb=category data-gloss=v.gloss.to_string()
-                        title=label aria-label=aria tabindex="0">{with_hits(text, range, hits)}</mark>
+                        title=label aria-label=aria tabindex="-1" data-stop="">{with_hits(text, range, hits)}</mark>
                 }
                 .into_any()
             }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::app::state::use_state;
 use crate::lexicon::gazetteer;
 use crate::model::RegionKind;
-use crate::view;
 
 /// The groups of the list, in order; places of the kinds not named go under "other places".
 const GROUPS: [RegionKind; 3] = [
@@ -18,12 +17,8 @@ const GROUPS: [RegionKind; 3] = [
 #[component]
 pub fn RegionPicker() -> impl IntoView {
     let state = use_state();
-    // Recounted only when the document or the mentions toggle changes, not on every filter.
-    let mentions = Memo::new(move |_| state.query.with(|q| q.mentions));
-    let options = Memo::new(move |_| {
-        let mentions = mentions.get();
-        state.loaded.with(|l| view::region_counts(&l.doc, mentions))
-    });
+    // What each place would show with it added to the other filters.
+    let options = Memo::new(move |_| state.facets.with(|f| f.regions.clone()));
     let group = move |kind: Option<RegionKind>| {
         // Asked for here, not when the control is made: the page's first paint does not wait for
         // the gazetteer to be built.
@@ -46,7 +41,8 @@ pub fn RegionPicker() -> impl IntoView {
                         || slug.clone(),
                         |i| format!("{} · {} ({n})", g.regions[i].names[0], g.regions[i].english),
                     );
-                    view! { <option value=slug.clone() data-region=slug.clone()>{label}</option> }
+                    // An option that would show nothing is there, and cannot be chosen.
+                    view! { <option value=slug.clone() data-region=slug.clone() disabled=*n == 0>{label}</option> }
                 })
                 .collect()
         });

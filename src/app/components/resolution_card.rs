@@ -2,6 +2,7 @@
 //! while a filter is on) and operative clauses, matching clauses emphasised.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::paragraph_text::{ParaAt, ParagraphText};
 use super::CiteButton;
@@ -66,8 +67,21 @@ pub fn ResolutionCard(
                 .unwrap_or(true)
         })
     };
+    // Matches first: while a filter is on, only the paragraphs that match are shown, until the
+    // reader asks for the whole resolution (or a link points into it).
+    let whole = RwSignal::new(false);
     let filtering = state.filtering;
+    let focused =
+        Memo::new(move |_| filtering.get() && !whole.get() && target.with(Option::is_none));
     let is_target = move |clause: &str| target.with(|t| t.as_deref() == Some(clause));
+    let counts = move || {
+        mine.with(|m| {
+            m.as_ref().map_or((0, 0), |(o, p)| {
+                let n = |v: &Vec<bool>| v.iter().filter(|&&x| x).count();
+                (n(o) + n(p), o.len() + p.len())
+            })
+        })
+    };
 
     let preamble: Vec<_> = (0..r.preamble.len())
         .map(|i| {
@@ -76,7 +90,8 @@ pub fn ResolutionCard(
             let (c2, anchor) = (clause.clone(), clause_anchor(&id, &clause));
             view! {
                 <p class="preambular" class:dim=move || filtering.get() && !on(false, i)
-                    class:target=move || is_target(&c2) id=anchor>
+                    hidden=move || focused.get() && !on(false, i)
+                    class:target=move || is_target(&c2) id=anchor tabindex="-1" data-stop="">
                     {p.opening.as_ref().filter(|o| !o.gloss.is_empty()).map(|o| view! { <span class="opening-gloss" dir="ltr" lang="en">{o.gloss.to_string()}</span> })}
                     <ParagraphText at=ParaAt::Preamble(index, i) />
                     <CiteButton res=id.clone() clause=clause />
@@ -96,7 +111,8 @@ pub fn ResolutionCard(
                 .collect();
             view! {
                 <li class="clause" class:match=move || filtering.get() && on(true, i) class:dim=move || filtering.get() && !on(true, i)
-                    class:target=move || is_target(&c2) id=anchor>
+                    hidden=move || focused.get() && !on(true, i)
+                    class:target=move || is_target(&c2) id=anchor tabindex="-1" data-stop="">
                     <span class="label">{c.label.clone().unwrap_or_default()}</span> " "
                     <ParagraphText at=ParaAt::Clause(index, i) />
                     <CiteButton res=id.clone() clause=clause />
@@ -122,21 +138,46 @@ pub fn ResolutionCard(
             true,
         )
     };
+    // The preamble is open unless a filter is on; then it is open only for the paragraphs of it
+    // that match (and hidden when none does), or for a link into it.
+    let preamble_matches =
+        move || mine.with(|m| m.as_ref().is_some_and(|(_, p)| p.iter().any(|&x| x)));
     let preamble_open = move || {
-        !filtering.get() || target.with(|t| t.as_deref().is_some_and(|t| t.starts_with("pre")))
+        !filtering.get()
+            || whole.get()
+            || preamble_matches()
+            || target.with(|t| t.as_deref().is_some_and(|t| t.starts_with("pre")))
+    };
+    let preamble_hidden = move || focused.get() && !preamble_matches();
+    let whole_toggle = move || {
+        filtering.get().then(|| {
+            let (shown, all) = counts();
+            let label = move || {
+                if whole.get() {
+                    "المطابق فقط · Only what matches".to_string()
+                } else {
+                    format!("القرار كاملاً · Show the whole resolution ({shown} of {all} paragraphs match)")
+                }
+            };
+            view! {
+                <button class="whole" aria-expanded=move || whole.get().to_string()
+                    on:click=move |_| whole.update(|w| *w = !*w)>{label}</button>
+            }
+        })
     };
     view! {
         <article class="resolution" class:incomplete=r.incomplete data-resolution=id.clone()
-            data-index=index node_ref=article>
+            data-index=index node_ref=article on:keydown=move_within_card>
             <h2>
-                <a class="id" href=href on:click=open_alone>{format!("قرار {}", r.id)}</a>
+                <a class="id" href=href on:click=open_alone data-stop="">"قرار " <bdi>{r.id.clone()}</bdi></a>
                 " " <span class="title"><ParagraphText at=ParaAt::Title(index) /></span>
             </h2>
             {r.toc_title.clone().map(|t| view! { <p class="toc-title">"في الفهرس: " {t}</p> })}
             <div class="badges">{badges(r)}</div>
             {r.incomplete.then(|| view! { <p class="warn">"يبدو أن هذا القرار مبتور · This resolution looks cut off"</p> })}
-            <details class="preamble" prop:open=preamble_open>
-                <summary>{format!("الديباجة ({}) · Preamble", r.preamble.len())}</summary>
+            {whole_toggle}
+            <details class="preamble" prop:open=preamble_open hidden=preamble_hidden>
+                <summary tabindex="-1" data-stop="">{format!("الديباجة ({}) · ", r.preamble.len())} <span lang="en">"Preamble"</span></summary>
                 {preamble}
             </details>
             <ol class="operative">{operative}</ol>
@@ -165,4 +206,41 @@ fn badges(r: &Resolution) -> impl IntoView {
         .map(|(c, n)| view! { <span class=format!("count verb-{}", c.slug()) title=c.label_en()>{c.label_ar()} " " {n}</span> })
         .collect();
     (places, counts)
+}
+
+/// One tab stop per card (its heading); inside it, the arrow keys move from stop to stop — the
+/// heading, the preamble's fold, each paragraph, its verbs and its citation button — Home and End
+/// to the first and last, Escape back to the heading.
+fn move_within_card(ev: leptos::ev::KeyboardEvent) {
+    let Some(card) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(stops) = card.query_selector_all("[data-stop]") else {
+        return;
+    };
+    // The stops the reader can see (a folded preamble's are not).
+    let stops: Vec<web_sys::HtmlElement> = (0..stops.length())
+        .filter_map(|i| stops.get(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|el| el.get_client_rects().length() > 0)
+        .collect();
+    let here = gloo_utils::document()
+        .active_element()
+        .and_then(|a| stops.iter().position(|s| **s == a));
+    let last = stops.len().saturating_sub(1);
+    let to = match (ev.key().as_str(), here) {
+        ("ArrowDown", Some(k)) => (k + 1).min(last),
+        ("ArrowDown", None) => 0,
+        ("ArrowUp", Some(k)) => k.saturating_sub(1),
+        ("Home", _) => 0,
+        ("End", _) => last,
+        ("Escape", _) => 0,
+        _ => return,
+    };
+    if let Some(el) = stops.get(to) {
+        ev.prevent_default();
+        let _ = el.focus();
+    }
 }

@@ -20,6 +20,13 @@ pub fn SessionHeader() -> impl IntoView {
         .flatten()
         .collect();
         view! {
+            <div class="masthead">
+                <p class="brand">"قرار · " <span lang="en">"Qarar"</span></p>
+                <p class="tagline">
+                    "قرارات مجلس وزراء خارجية منظمة التعاون الإسلامي، مقروءة ومفهرسة · "
+                    <span lang="en">"the resolutions of the OIC Council of Foreign Ministers, read and indexed in your browser"</span>
+                </p>
+            </div>
             <header class="session">
                 <p class="org">{s.organisation.clone().unwrap_or_else(|| "منظمة التعاون الإسلامي".into())}</p>
                 <h1>{s.title.clone().unwrap_or_else(|| l.name.clone())}</h1>

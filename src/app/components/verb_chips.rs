@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::app::state::use_state;
 use crate::model::VerbCategory;
-use crate::view;
 
 #[component]
 pub fn VerbChips() -> impl IntoView {
@@ -25,16 +24,17 @@ pub fn VerbChips() -> impl IntoView {
             )
         };
         view! {
+            // A chip that would show nothing is disabled (unless chosen: it can always be taken off).
             <button class=format!("chip cat verb-{}", cat.slug()) data-category=cat.slug()
-                aria-pressed=move || pressed().to_string() on:click=toggle>
+                aria-pressed=move || pressed().to_string() disabled=move || n == 0 && !pressed() on:click=toggle>
                 <span class="swatch" aria-hidden="true"></span>
-                {cat.label_ar()} " · " {cat.label_en()} " " <span class="n">{n}</span>
+                {cat.label_ar()} " · " <span lang="en">{cat.label_en()}</span> " " <span class="n">{n}</span>
             </button>
         }
     };
     view! {
-        <div class="row chips legend" role="group" aria-label="Verb categories">
-            {move || state.loaded.with(|l| view::verb_counts(&l.doc)).into_iter().map(chip).collect_view()}
+        <div class="row chips legend" role="group" aria-label="What the Council does (verb categories)">
+            {move || state.facets.with(|f| f.verbs.clone()).into_iter().map(chip).collect_view()}
         </div>
     }
 }

@@ -1,5 +1,4 @@
-//! Under the filters: how many resolutions the view shows, and what can be done with it (clear
-//! it, copy its link, open another file).
+//! What can be done with the view: copy its link, open another file, read larger or smaller.
 
 use leptos::prelude::*;
 
@@ -12,20 +11,13 @@ use crate::app::state::use_state;
 const ACCEPT: &str = ".txt,.docx,.html,.htm,text/plain,text/html,\
                       application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+/// The text sizes the reader can choose, as percentages of the browser's.
+const SCALES: [u32; 5] = [90, 100, 115, 130, 150];
+
 #[component]
 pub fn ViewTools() -> impl IntoView {
     let state = use_state();
     let docs = use_documents();
-    let counter = move || {
-        let n = state.matches.with(Vec::len);
-        let t = state.loaded.with(|l| l.doc.resolutions.len());
-        format!("{n} من {t} · {n} of {t}")
-    };
-    let clear = move || {
-        state.query.with(|q| q.filtering() || q.res.is_some()).then(|| {
-            view! { <button class="clear" on:click=move |_| state.clear_filters()>"مسح المرشحات · Clear filters"</button> }
-        })
-    };
     let copy_link = move |_| {
         copy_text(&page_url());
         state.status.set("نُسخ الرابط · Link copied.".into());
@@ -37,20 +29,24 @@ pub fn ViewTools() -> impl IntoView {
         }
         input.set_value("");
     };
+    let scale = state.scale;
+    let step = move |by: isize| {
+        scale.update(|s| {
+            let k = SCALES.iter().position(|x| x == s).unwrap_or(1) as isize;
+            *s = SCALES[(k + by).clamp(0, SCALES.len() as isize - 1) as usize];
+        })
+    };
     view! {
-        <div class="row">
-            // The counts as attributes too, for scripts and tests to wait on: how many resolutions
-            // the view shows and the document holds, and the search they answer.
-            <p class="counter" aria-live="polite"
-                data-shown=move || state.matches.with(Vec::len).to_string()
-                data-total=move || state.loaded.with(|l| l.doc.resolutions.len()).to_string()
-                data-query=move || state.query.with(|q| q.q.clone())>{counter}</p>
-            {clear}
-            <button class="copy-link" on:click=copy_link>"نسخ الرابط · Copy link"</button>
-            <label class="open">
-                "فتح ملف · Open a session file "
+        <div class="row tools">
+            <button class="copy-link" on:click=copy_link>"نسخ الرابط · " <span lang="en">"Copy link"</span></button>
+            <label class="open button">
+                "فتح ملف · " <span lang="en">"Open a session file"</span>
                 <input type="file" data-open-file="" accept=ACCEPT on:change=pick />
             </label>
+            <span class="scale" role="group" aria-label="Text size">
+                <button aria-label="أ− Smaller text" disabled=move || scale.get() == SCALES[0] on:click=move |_| step(-1)>"أ−"</button>
+                <button aria-label="أ+ Larger text" disabled=move || scale.get() == SCALES[SCALES.len() - 1] on:click=move |_| step(1)>"أ+"</button>
+            </span>
         </div>
     }
 }

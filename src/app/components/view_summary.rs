@@ -1,0 +1,70 @@
+//! The compact line that stays at the top of the screen: how many resolutions the view shows,
+//! the filters that are on (each a button that takes it off), clear, and — on a phone — the
+//! button that opens the filters.
+
+use leptos::prelude::*;
+
+use super::ActiveRegions;
+use crate::app::state::use_state;
+use crate::model::VerbCategory;
+
+#[component]
+pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
+    let state = use_state();
+    let counts = move || {
+        (
+            state.matches.with(Vec::len),
+            state.loaded.with(|l| l.doc.resolutions.len()),
+        )
+    };
+    let counter = move || {
+        let (n, t) = counts();
+        view! { <bdi>{format!("{n} من {t}")}</bdi> " · " <span lang="en">{format!("{n} of {t}")}</span> }
+    };
+    let active_verbs = move || {
+        state.query.with(|q| q.verbs.clone()).into_iter().map(|c: VerbCategory| {
+            let aria = format!("Remove {}", c.label_en());
+            view! {
+                <button class=format!("chip active verb-{}", c.slug()) data-active-verb=c.slug() aria-label=aria
+                    on:click=move |_| state.change(move |q| q.verbs.retain(|v| *v != c), true)>
+                    {c.label_ar()} " · " <span lang="en">{c.label_en()}</span> " ×"
+                </button>
+            }
+        }).collect_view()
+    };
+    let words = move || {
+        let q = state.query.with(|q| q.q.clone());
+        (!q.trim().is_empty()).then(|| view! {
+            <button class="chip active" aria-label="Clear the search" on:click=move |_| state.change(|q| q.q.clear(), true)>
+                "«" <bdi>{q}</bdi> "» ×"
+            </button>
+        })
+    };
+    let clear = move || {
+        state.query.with(|q| q.filtering() || q.res.is_some()).then(|| {
+            view! { <button class="clear" on:click=move |_| state.clear_filters()>"مسح · " <span lang="en">"Clear"</span></button> }
+        })
+    };
+    let active = move || {
+        state
+            .query
+            .with(|q| q.regions.len() + q.verbs.len() + usize::from(!q.q.trim().is_empty()))
+    };
+    view! {
+        <div class="summary">
+            <p class="counter" aria-live="polite"
+                data-shown=move || counts().0.to_string()
+                data-total=move || counts().1.to_string()
+                data-query=move || state.query.with(|q| q.q.clone())>{counter}</p>
+            <ActiveRegions />
+            {active_verbs}
+            {words}
+            {clear}
+            <button class="filters-toggle" aria-controls="filter-panel" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                "المرشحات · " <span lang="en">"Filters"</span>
+                {move || (active() > 0).then(|| format!(" ({})", active()))}
+            </button>
+        </div>
+    }
+}
