@@ -127,3 +127,18 @@ pub fn measure_span(name: &str, started: f64, duration: f64) {
         }
     }
 }
+
+/// Moves keyboard focus to the first element that matches `selector`.
+pub fn focus(selector: &str) {
+    if let Some(el) = window()
+        .and_then(|_| {
+            gloo_utils::document()
+                .query_selector(selector)
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

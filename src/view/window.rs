@@ -100,7 +100,7 @@ pub struct Viewport {
 }
 
 /// The items of `shown` (indices into `heights`) that meet the viewport widened by `overscan`
-/// pixels on each side — always at least one, when there is any.
+/// pixels on each side, and one more on each side — always at least one, when there is any.
 pub fn window(shown: &[usize], heights: &Heights, at: Viewport, overscan: f64) -> Window {
     let from = at.top - overscan;
     let to = at.top + at.height + overscan;
@@ -120,6 +120,15 @@ pub fn window(shown: &[usize], heights: &Heights, at: Viewport, overscan: f64) -
             break;
         }
         y += h;
+    }
+    // One more item on each side than the range meets, however tall the items are: the one
+    // after is where Tab goes from the last drawn, the one before where Shift+Tab goes.
+    if let Some(f) = first {
+        if f > 0 {
+            first = Some(f - 1);
+            above -= f64::from(heights.get(shown[f - 1]));
+        }
+        end = (end + 1).min(shown.len());
     }
     let total_after: f64 = shown[end..]
         .iter()
@@ -240,7 +249,8 @@ mod tests {
             let w = window(&shown, &h, at, 400.0);
             let want = naive(&shown, &h, at, 400.0);
             if let (Some(a), Some(b)) = (want.first(), want.last()) {
-                assert_eq!((w.first, w.end), (*a, b + 1), "at {top}");
+                let (a, b) = (a.saturating_sub(1), (b + 2).min(shown.len()));
+                assert_eq!((w.first, w.end), (a, b), "at {top}: one more on each side");
             }
             assert!(w.first < w.end, "something is always drawn (at {top})");
             let drawn = offset_of(&shown, &h, w.end) - offset_of(&shown, &h, w.first);

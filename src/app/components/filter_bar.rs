@@ -22,12 +22,12 @@ pub fn FilterBar() -> impl IntoView {
         })
     };
     view! {
-        <section class="filters" aria-label="Filters" class:open=move || open.get()>
+        <section class="filters" aria-label="Filters" class:open=move || open.get()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" && open.get_untracked() { open.set(false) }>
             <div class="sticky" node_ref=summary>
                 <ViewSummary open=open />
             </div>
-            <div class="panel" id="filter-panel"
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { open.set(false) }>
+            <div class="panel" id="filter-panel">
                 <div class="panel-head">
                     <h2>"المرشحات · " <span lang="en">"Filters"</span></h2>
                     <button class="done" on:click=move |_| open.set(false)>"تم · " <span lang="en">"Done"</span></button>

@@ -1,68 +1,194 @@
-//! The region control: the gazetteer's places the document holds, broadest first, each with how
-//! many resolutions choosing it would show.
+//! The region control: a combobox (the WAI-ARIA pattern) over the places the document holds. Typing
+//! narrows the list (Arabic names, with their spelling folded, and English ones); the arrow keys
+//! move through it without choosing anything; Enter or a click chooses; Escape closes. The places
+//! are grouped by kind, broadest first, each with how many resolutions choosing it would show (an
+//! option at zero is there, and cannot be chosen).
 
 use leptos::prelude::*;
 
 use crate::app::state::use_state;
 use crate::lexicon::gazetteer;
 use crate::model::RegionKind;
+use crate::text::normalize;
 
-/// The groups of the list, in order; places of the kinds not named go under "other places".
-const GROUPS: [RegionKind; 3] = [
+/// The groups of the list, in order.
+const GROUPS: [RegionKind; 6] = [
     RegionKind::Continent,
     RegionKind::Subregion,
     RegionKind::Member,
+    RegionKind::Territory,
+    RegionKind::People,
+    RegionKind::Country,
 ];
+
+/// One option of the list.
+#[derive(Debug, Clone, PartialEq)]
+struct Choice {
+    slug: String,
+    kind: RegionKind,
+    arabic: String,
+    english: String,
+    count: usize,
+}
+
+/// Does `typed` (as typed) find a place by one of its names?
+fn finds(typed: &str, names: &[String], english: &str) -> bool {
+    let t = normalize(typed.trim());
+    if t.is_empty() {
+        return true;
+    }
+    english.to_lowercase().contains(&t) || names.iter().any(|n| normalize(n).contains(&t))
+}
 
 #[component]
 pub fn RegionPicker() -> impl IntoView {
     let state = use_state();
-    // What each place would show with it added to the other filters.
-    let options = Memo::new(move |_| state.facets.with(|f| f.regions.clone()));
-    let group = move |kind: Option<RegionKind>| {
-        // Asked for here, not when the control is made: the page's first paint does not wait for
-        // the gazetteer to be built.
+    let typed = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    // The option the arrow keys are on (an index into `shown`), not yet chosen.
+    let active = RwSignal::new(None::<usize>);
+    let shown = Memo::new(move |_| {
         let g = gazetteer();
-        let heading = match kind {
-            Some(k) => format!("{} · {}", k.label_ar(), k.label_en()),
-            None => "أماكن أخرى · Other places".to_string(),
-        };
-        let items: Vec<_> = options.with(|all| {
-            all.iter()
-                .filter(|(slug, _)| {
-                    let k = g.slug(slug).map(|i| g.regions[i].kind);
-                    match kind {
-                        Some(kind) => k == Some(kind),
-                        None => !k.is_some_and(|k| GROUPS.contains(&k)),
-                    }
+        let t = typed.get();
+        state.facets.with(|f| {
+            let mut all: Vec<Choice> = f
+                .regions
+                .iter()
+                .filter_map(|(slug, n)| {
+                    let r = &g.regions[g.slug(slug)?];
+                    finds(&t, &r.names, &r.english).then(|| Choice {
+                        slug: slug.clone(),
+                        kind: r.kind,
+                        arabic: r.names[0].clone(),
+                        english: r.english.clone(),
+                        count: *n,
+                    })
                 })
-                .map(|(slug, n)| {
-                    let label = g.slug(slug).map_or_else(
-                        || slug.clone(),
-                        |i| format!("{} · {} ({n})", g.regions[i].names[0], g.regions[i].english),
-                    );
-                    // An option that would show nothing is there, and cannot be chosen.
-                    view! { <option value=slug.clone() data-region=slug.clone() disabled=*n == 0>{label}</option> }
-                })
-                .collect()
-        });
-        view! { <optgroup label=heading>{items}</optgroup> }
+                .collect();
+            all.sort_by_key(|c| GROUPS.iter().position(|k| *k == c.kind));
+            all
+        })
+    });
+    let choose = move |slug: String| {
+        state.change(
+            move |q| {
+                if !q.regions.contains(&slug) {
+                    q.regions.push(slug.clone())
+                }
+            },
+            true,
+        );
+        typed.set(String::new());
+        open.set(false);
+        active.set(None);
     };
-    view! {
-        <select
-            aria-label="Region"
-            on:change=move |ev| {
-                let v = event_target_value(&ev);
-                if !v.is_empty() {
-                    state.change(move |q| if !q.regions.contains(&v) { q.regions.push(v.clone()) }, true);
+    // The next option that can be chosen from `from`, going `by` (+1 or -1), wrapping round.
+    let step = move |from: Option<usize>, by: isize| {
+        shown.with(|s| {
+            let n = s.len() as isize;
+            let mut k = from.map_or(if by > 0 { -1 } else { n }, |k| k as isize);
+            for _ in 0..n {
+                k = (k + by).rem_euclid(n.max(1));
+                if s.get(k as usize).is_some_and(|c| c.count > 0) {
+                    return Some(k as usize);
                 }
             }
-            prop:value=""
-        >
-            <option value="">"المنطقة · Region…"</option>
-            {move || {
-                GROUPS.into_iter().map(Some).chain([None]).map(group).collect_view()
-            }}
-        </select>
+            None
+        })
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" | "ArrowUp" => {
+            ev.prevent_default();
+            open.set(true);
+            let by = if ev.key() == "ArrowDown" { 1 } else { -1 };
+            active.set(step(active.get_untracked(), by));
+        }
+        "Enter" => {
+            let picked = active
+                .get_untracked()
+                .and_then(|k| shown.with_untracked(|s| s.get(k).cloned()));
+            if let Some(c) = picked.filter(|c| c.count > 0) {
+                ev.prevent_default();
+                choose(c.slug);
+            }
+        }
+        "Escape" => {
+            if open.get_untracked() {
+                open.set(false);
+                active.set(None);
+            } else {
+                typed.set(String::new());
+            }
+        }
+        _ => {}
+    };
+    let option_id = |slug: &str| format!("region-option-{slug}");
+    let listbox = move || {
+        let items = shown.get();
+        let active_k = active.get();
+        GROUPS
+            .into_iter()
+            .filter_map(|kind| {
+                let options: Vec<_> = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.kind == kind)
+                    .map(|(k, c)| {
+                        let slug = c.slug.clone();
+                        let disabled = c.count == 0;
+                        let pick = slug.clone();
+                        view! {
+                            <div role="option" id=option_id(&c.slug) data-region=c.slug.clone()
+                                class:active=active_k == Some(k) aria-selected=(active_k == Some(k)).to_string()
+                                aria-disabled=disabled.to_string()
+                                on:mousedown=move |ev| ev.prevent_default()
+                                on:click=move |_| if !disabled { choose(pick.clone()) }>
+                                {c.arabic.clone()} " · " <span lang="en">{c.english.clone()}</span>
+                                " " <span class="n">{format!("({})", c.count)}</span>
+                            </div>
+                        }
+                    })
+                    .collect();
+                (!options.is_empty()).then(|| {
+                    let label_id = format!("region-group-{}", kind.slug());
+                    let labelled_by = label_id.clone();
+                    view! {
+                        <div role="group" aria-labelledby=labelled_by>
+                            <div class="group-label" id=label_id>{kind.label_ar()} " · " <span lang="en">{kind.label_en()}</span></div>
+                            {options}
+                        </div>
+                    }
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="combo">
+            <input
+                id="region-input"
+                type="text"
+                role="combobox"
+                aria-label="Region"
+                aria-autocomplete="list"
+                aria-controls="region-list"
+                aria-expanded=move || open.get().to_string()
+                aria-activedescendant=move || active.get().and_then(|k| shown.with(|s| s.get(k).map(|c| option_id(&c.slug))))
+                placeholder="المنطقة · Region…"
+                autocomplete="off"
+                prop:value=move || typed.get()
+                on:input=move |ev| {
+                    typed.set(event_target_value(&ev));
+                    open.set(true);
+                    active.set(None);
+                }
+                on:focus=move |_| open.set(true)
+                on:blur=move |_| { open.set(false); active.set(None); }
+                on:keydown=on_key
+            />
+            // Not a tab stop (a scrolling box would be one): the arrow keys in the box drive it.
+            <div id="region-list" role="listbox" aria-label="Regions" class="listbox" tabindex="-1" hidden=move || !open.get()>
+                {listbox}
+            </div>
+        </div>
     }
 }

@@ -61,7 +61,13 @@ pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
             {words}
             {clear}
             <button class="filters-toggle" aria-controls="filter-panel" aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)>
+                on:click=move |_| {
+                    open.update(|o| *o = !*o);
+                    // Opened: the reader is taken to the first control in it.
+                    if open.get_untracked() {
+                        crate::app::browser::after_paint(|| crate::app::browser::focus("#search"));
+                    }
+                }>
                 "المرشحات · " <span lang="en">"Filters"</span>
                 {move || (active() > 0).then(|| format!(" ({})", active()))}
             </button>
