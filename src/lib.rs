@@ -129,7 +129,13 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<(Document, import::Decoded), InputErr
 
 fn parse_imported(imported: import::Imported) -> Result<(Document, import::Decoded), InputError> {
     let decoded = imported.decoded;
-    let mut doc = parse(&decoded.text);
+    // A saved web page: what stands above the document's own cover is the page's.
+    let page_until = match imported.format {
+        import::Format::Html => parse::web_page_start(&decoded.text),
+        _ => 0,
+    };
+    let mut doc = parse::parse_page(&decoded.text, page_until);
+    tag::tag(&mut doc);
     if doc.resolutions.is_empty() {
         return Err(why_no_resolutions(&decoded.text));
     }

@@ -183,3 +183,42 @@ fn a_pdf_conversion_that_wraps_paragraphs_gives_the_same_resolutions() {
         "one note per resolution for its rejoined lines, not one per line: {rejoins}"
     );
 }
+
+#[test]
+fn a_web_page_s_own_lines_are_set_aside_not_read_as_the_cover() {
+    // A session saved from a news site: the site's name and menu, the page's title, its source
+    // and date above the document, its copyright under it.
+    let page = common::formats::html(DEFAULT_SESSION).replace(
+        "<body>\n",
+        "<body>\n<header><div>موقع أخبار العالم الإسلامي</div><nav><a>الرئيسية</a> | <a>أخبار</a> | \
+         <a>وثائق</a> | <a>اتصل بنا</a></nav></header>\n<h1>نص قرارات الدورة الرابعة والأربعين</h1>\n\
+         <p>المصدر: منظمة التعاون الإسلامي</p>\n<p>تاريخ النشر: 12 يوليو 2017</p>\n",
+    ).replace("</body>", "<footer><p>جميع الحقوق محفوظة © 2017</p></footer></body>");
+    let (doc, _) = qarar::parse_bytes(page.as_bytes()).expect("the page should be read");
+    let (plain, _) = qarar::parse_bytes(common::formats::html(DEFAULT_SESSION).as_bytes()).unwrap();
+    assert_eq!(
+        doc.session.organisation.as_deref(),
+        Some("منظمة التعاون الإسلامي"),
+        "the source line is not the organisation"
+    );
+    assert_eq!(
+        doc.session.title, plain.session.title,
+        "the page's title is not the document's"
+    );
+    assert_eq!(shape(&doc), shape(&plain), "the same resolutions");
+    let set_aside: Vec<&str> = doc
+        .furniture
+        .iter()
+        .filter(|f| f.kind == qarar::model::FurnitureKind::WebPage)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(set_aside.len(), 6, "kept, not lost: {set_aside:?}");
+    assert!(
+        doc.unplaced.len() <= plain.unplaced.len(),
+        "and nothing more unplaced"
+    );
+    assert_eq!(
+        doc.resolutions[0].preamble[0].text,
+        plain.resolutions[0].preamble[0].text
+    );
+}

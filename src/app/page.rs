@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::browser::{after_paint, mark, measure, read_search, scroll_to};
 use super::components::{
     BackToTop, Contents, FilterBar, LibraryList, Messages, ReadingNotes, ResolutionList,
-    SessionHeader,
+    SearchResults, SessionHeader,
 };
 use super::documents::{linked_doc, Documents};
 use super::state::{AppState, Loaded};
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
             <Messages />
             <LibraryList />
             <FilterBar />
+            <SearchResults />
             <Contents />
             <ResolutionList />
             <ReadingNotes />

@@ -398,6 +398,9 @@ pub enum FurnitureKind {
     PageNumber,
     /// A header or footer repeated on the pages: the document symbol, the organisation's name.
     RunningHead,
+    /// What a saved web page carries around the document: the site's name and menus, the page's
+    /// own title above the document's cover, its source, publication date and copyright lines.
+    WebPage,
 }
 
 /// Text the parser could not place in the structure, kept and shown.

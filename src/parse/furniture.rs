@@ -29,11 +29,22 @@ const MAX_PAGE_NUMBER_BYTES: usize = 40;
 const MIN_PAGE_RUN: usize = 3;
 
 /// Which lines (by index in `lines`) are furniture, and of what kind. `has_form_feeds`: whether
-/// `src` holds a form feed at all (the document pass knows).
-pub fn find(src: &str, lines: &[LineInfo], has_form_feeds: bool) -> Vec<Option<FurnitureKind>> {
+/// `src` holds a form feed at all (the document pass knows). Lines that end before `page_until`
+/// are a saved web page's own, above the document (the caller knows where it starts).
+pub fn find(
+    src: &str,
+    lines: &[LineInfo],
+    has_form_feeds: bool,
+    page_until: usize,
+) -> Vec<Option<FurnitureKind>> {
     let mut out = vec![None; lines.len()];
     if lines.is_empty() {
         return out;
+    }
+    for (k, l) in lines.iter().enumerate() {
+        if l.end() <= page_until || is_web_page_line(l.norm()) {
+            out[k] = Some(FurnitureKind::WebPage);
+        }
     }
     // A page break sits before line k when a form feed is in the gap before it (a trimmed line
     // loses its own leading form feed to that gap).
@@ -223,15 +234,35 @@ fn page_number(s: &str) -> Option<PageNumber> {
     }
 }
 
-/// Moves the page furniture (page numbers, running heads) out of `lines` into `doc.furniture`,
-/// with one note that says how much was set aside.
+/// A line that no session document holds but a saved web page does: its source, its publication
+/// date, a menu of links, a copyright line (normalised text).
+fn is_web_page_line(n: &str) -> bool {
+    let n = n.trim();
+    let starts = |p: &str| {
+        n.strip_prefix(p)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    };
+    starts("المصدر")
+        || starts("source")
+        || starts("تاريخ النشر")
+        || starts("published")
+        || n.contains("جميع الحقوق محفوظه")
+        || n.contains("all rights reserved")
+        || n.contains('©')
+        || (n.matches('|').count() >= 2
+            && n.split('|').all(|item| item.trim().chars().count() <= 20))
+}
+
+/// Moves the page furniture (page numbers, running heads, a web page's own lines) out of `lines`
+/// into `doc.furniture`, with one note that says how much was set aside.
 pub fn set_aside<'a>(
     src: &str,
     lines: Vec<LineInfo<'a>>,
     has_form_feeds: bool,
+    page_until: usize,
     doc: &mut Document,
 ) -> Vec<LineInfo<'a>> {
-    let marks = find(src, &lines, has_form_feeds);
+    let marks = find(src, &lines, has_form_feeds, page_until);
     if marks.iter().all(Option::is_none) {
         return lines;
     }
@@ -247,10 +278,27 @@ pub fn set_aside<'a>(
         }
     }
     let count = |k| doc.furniture.iter().filter(|f| f.kind == k).count();
-    let (numbers, heads) = (
+    let (numbers, heads, web) = (
         count(FurnitureKind::PageNumber),
         count(FurnitureKind::RunningHead),
+        count(FurnitureKind::WebPage),
     );
+    if web > 0 {
+        doc.diagnostics.push(Diagnostic::new(
+            DiagnosticCode::PageFurniture,
+            format!(
+                "{web} lines of the web page the document was saved from (its site's name and \
+                 menus, its own title, source, date or copyright) were set aside"
+            ),
+            doc.furniture
+                .iter()
+                .find(|f| f.kind == FurnitureKind::WebPage)
+                .map(|f| f.span),
+        ));
+    }
+    if numbers + heads == 0 {
+        return kept;
+    }
     doc.diagnostics.push(Diagnostic::new(
         DiagnosticCode::PageFurniture,
         format!(

@@ -33,11 +33,44 @@ use crate::text::normalize::Normalized;
 
 /// Parses a session document into the model (untagged: see `crate::tag`).
 pub(crate) fn parse(src: &str) -> Document {
+    parse_page(src, 0)
+}
+
+/// Where a session's own text starts in a saved web page: at the organisation's name or the
+/// document symbol that opens its cover, when one comes within the first lines and something
+/// (the site's name, menus, the page's title) stands above it; else 0.
+pub(crate) fn web_page_start(text: &str) -> usize {
+    const LOOK: usize = 40;
+    let lines = crate::text::split_lines(text);
+    let cover = lines
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .take(LOOK)
+        .position(|l| {
+            let n = crate::text::normalize(l.text.trim());
+            n == "منظمه التعاون الاسلامي"
+                || n.starts_with("oic/")
+                || n == "organisation of islamic cooperation"
+                || n == "organization of islamic cooperation"
+        });
+    match cover {
+        Some(k) if k > 0 => lines
+            .iter()
+            .filter(|l| !l.text.trim().is_empty())
+            .nth(k)
+            .map_or(0, |l| l.start),
+        _ => 0,
+    }
+}
+
+/// [`parse`] for a document saved as a web page, whose own lines (the site's name and menus, the
+/// page's title) end at byte `page_until`: they are set aside, not read as the cover.
+pub(crate) fn parse_page(src: &str, page_until: usize) -> Document {
     // The whole text is normalised once; lines and paragraphs are stretches of it.
     let norm = Normalized::document(src);
     let mut doc = Document::default();
     let lines = line::read_lines(src, &norm);
-    let lines = furniture::set_aside(src, lines, norm.has_form_feed(src), &mut doc);
+    let lines = furniture::set_aside(src, lines, norm.has_form_feed(src), page_until, &mut doc);
     let layout = Layout::find(&lines);
     read_front_matter(src, &lines, &layout, &mut doc);
     for (k, start) in layout.starts.iter().enumerate() {

@@ -15,7 +15,7 @@ pub use cite::{citation, page_title};
 pub use counts::{facets, resolution_verb_counts, Facets};
 pub use filter::{apply, apply_indexed, Index, ResolutionIndex, ResolutionMatch};
 pub use query::{clause_index, Query};
-pub use search::{Search, Searched, MIN_HIGHLIGHT_CHARS};
+pub use search::{Found, Search, Searched, MIN_HIGHLIGHT_CHARS};
 
 #[cfg(test)]
 mod tests {

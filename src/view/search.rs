@@ -283,10 +283,152 @@ mod tests {
     }
 
     #[test]
+    fn found_lists_paragraphs_with_a_snippet_around_the_first_hit() {
+        let doc = crate::parse(include_str!("../../sessions/cfm-44-political-ar.txt"));
+        let index = crate::view::Index::new(&doc);
+        let all: Vec<usize> = (0..doc.resolutions.len()).collect();
+        let s = Search::new("خوجالي");
+        let (found, total) = s.found(&doc, &index, &all, 100);
+        assert!(total >= 1 && found.len() == total);
+        for f in &found {
+            assert!(
+                normalize(&f.snippet).contains("خوجالي"),
+                "the snippet shows the hit: {}",
+                f.snippet
+            );
+            assert!(
+                f.snippet.chars().count() <= 3 * AROUND + 4,
+                "a snippet is short"
+            );
+        }
+        let (few, total_again) = s.found(&doc, &index, &all, 1);
+        assert_eq!(
+            (few.len(), total_again),
+            (1, total),
+            "a limit keeps the count whole"
+        );
+    }
+
+    #[test]
     fn hits_run_from_the_word_as_typed_to_the_end_of_the_text_word() {
         let s = Search::new("الإرهاب");
         let text = "مكافحة الإرهاب والإرهابيين وإرهاب";
         let hits: Vec<&str> = s.hits(text).iter().map(|&(a, b)| &text[a..b]).collect();
         assert_eq!(hits, ["الإرهاب", "الإرهابيين", "إرهاب"]);
     }
+}
+
+/// One paragraph the search found: where it is, how many hits it holds, and a stretch of its
+/// text around the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The resolution (its index in the document) and the paragraph: `title`, `preN`, `opN`.
+    pub index: usize,
+    pub clause: String,
+    pub hits: usize,
+    pub snippet: String,
+}
+
+/// How many chars of text a snippet shows on each side of its first hit.
+const AROUND: usize = 45;
+
+impl Search {
+    /// The paragraphs of `doc` that hold every word of the search, in document order, among
+    /// the resolutions `shown` (indices), at most `limit` of them; and how many there are in all.
+    pub fn found(
+        &self,
+        doc: &crate::model::Document,
+        index: &super::Index,
+        shown: &[usize],
+        limit: usize,
+    ) -> (Vec<Found>, usize) {
+        let mut out = Vec::new();
+        let mut total = 0;
+        let empty = super::ResolutionIndex::default();
+        for &k in shown {
+            let (Some(r), ri) = (
+                doc.resolutions.get(k),
+                index.resolutions.get(k).unwrap_or(&empty),
+            ) else {
+                continue;
+            };
+            let title = std::iter::once((
+                "title".to_string(),
+                r.title.as_str(),
+                ri.title.as_str(),
+                &[][..],
+                &[][..],
+            ));
+            let preamble = r.preamble.iter().enumerate().map(|(i, p)| {
+                let norm = ri.preamble.get(i).map_or("", String::as_str);
+                (
+                    format!("pre{}", i + 1),
+                    p.text.as_str(),
+                    norm,
+                    &[][..],
+                    p.regions.as_slice(),
+                )
+            });
+            let operative = r.operative.iter().enumerate().map(|(i, c)| {
+                let norm = ri
+                    .operative
+                    .get(i)
+                    .and_then(|n| n.first())
+                    .map_or("", String::as_str);
+                (
+                    format!("op{}", i + 1),
+                    c.text.as_str(),
+                    norm,
+                    c.verbs.as_slice(),
+                    c.regions.as_slice(),
+                )
+            });
+            for (clause, text, norm, verbs, places) in title.chain(preamble).chain(operative) {
+                if !self.matches(Searched {
+                    norm,
+                    verbs,
+                    places,
+                }) {
+                    continue;
+                }
+                total += 1;
+                if out.len() < limit {
+                    let hits = self.hits(text);
+                    out.push(Found {
+                        index: k,
+                        clause,
+                        hits: hits.len().max(1),
+                        snippet: snippet(text, hits.first().map_or(0, |h| h.0)),
+                    });
+                }
+            }
+        }
+        (out, total)
+    }
+}
+
+/// A stretch of `text` around byte `at`, cut at word boundaries, with … where it was cut.
+fn snippet(text: &str, at: usize) -> String {
+    let before: Vec<(usize, char)> = text[..at].char_indices().collect();
+    let mut from = before.len().checked_sub(AROUND).map_or(0, |k| before[k].0);
+    let mut to = text[at..]
+        .char_indices()
+        .nth(2 * AROUND)
+        .map_or(text.len(), |(i, _)| at + i);
+    // Whole words: from the next space after the cut, to the last space before it.
+    if from > 0 {
+        from = text[from..]
+            .find(' ')
+            .map_or(from, |i| from + i + 1)
+            .min(at);
+    }
+    if to < text.len() {
+        to = text[..to].rfind(' ').filter(|&i| i > at).unwrap_or(to);
+    }
+    format!(
+        "{}{}{}",
+        if from > 0 { "… " } else { "" },
+        &text[from..to],
+        if to < text.len() { " …" } else { "" }
+    )
 }

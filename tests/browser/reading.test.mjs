@@ -160,3 +160,23 @@ test('a refused file\'s message, in Arabic and English, goes when another docume
   assert.equal(await alert.count(), 0, 'the message about the refused file is gone');
   await page.close();
 });
+
+test('a search lists the paragraphs it found, each a link to its paragraph', async () => {
+  const page = await open(browser, server.url, `?q=${encodeURIComponent('الخوجالي')}`);
+  const summary = page.locator('details.found summary');
+  await summary.waitFor();
+  const total = Number(await summary.getAttribute('data-found-total'));
+  assert.ok(total >= 1);
+  const first = page.locator('details.found li').first();
+  assert.match(await first.locator('.snippet').innerText(), /خوجالي/);
+  const [res, clause] = (await first.locator('a').getAttribute('data-found')).split('|');
+  await first.locator('a').click();
+  await page.waitForFunction((res) => new URLSearchParams(location.search).get('res') === res, res);
+  if (clause !== 'title') {
+    await page.locator('li.target, p.target').waitFor();
+    assert.match(await page.locator('li.target, p.target').innerText(), /خوجالي/, 'the linked paragraph holds the hit');
+  }
+  await page.goBack();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).get('res'));
+  await page.close();
+});

@@ -16,11 +16,11 @@ pub fn LibraryList() -> impl IntoView {
     let current = move || state.loaded.with(|l| l.hash.clone());
     view! {
         <details class="library">
-            <summary>"المكتبة · Your documents (" {move || kept.with(Vec::len) + 1} ")"</summary>
+            <summary>"الدورات · " <span lang="en">"Sessions"</span> " (" {move || kept.with(Vec::len) + 1} ")"</summary>
             <ul>
                 <li aria-current=move || current().is_none().then_some("true")>
                     <span class="name" dir="ltr">{DEFAULT_NAME}</span>
-                    <span class="meta">"الدورة الافتراضية · default session"</span>
+                    <span class="meta">"الدورة الافتراضية · " <span lang="en">"default session"</span></span>
                     <button disabled=move || current().is_none() on:click=move |_| docs.switch_to(None)>"فتح · Open"</button>
                 </li>
                 <For
