@@ -122,7 +122,7 @@ async function chipClicks(browser, url) {
       wait();
     }), w));
   }
-  figure('search: typing pause → filtered list painted', median(keys), 200, 'ms', 'includes the 120 ms pause the box waits for');
+  figure('search keystroke → filtered list painted', median(keys), 50, 'ms', 'median of 5 keystrokes');
   await page.close();
 }
 

@@ -1,13 +1,17 @@
-//! The search box. What is typed is shown at once; the view follows when typing pauses (a
-//! debounce), so that a fast typist is not made to wait for the list at every letter.
+//! The search box. The view follows every keystroke for a usual session; for a large document it
+//! follows when typing pauses (a debounce), so that a fast typist is not made to wait for
+//! thousands of resolutions at every letter.
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use crate::app::state::use_state;
 
-/// How long typing must pause before the view follows.
-const PAUSE_MS: u32 = 120;
+/// How long typing must pause before the view of a large document follows.
+const PAUSE_MS: u32 = 150;
+/// Documents up to this many resolutions follow every keystroke (the default session's view is
+/// filtered and painted in a frame or two).
+const FOLLOW_EVERY_KEY: usize = 500;
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -16,6 +20,10 @@ pub fn SearchBox() -> impl IntoView {
     let pending = StoredValue::new_local(None::<Timeout>);
     let on_input = move |ev| {
         let v = event_target_value(&ev);
+        if state.loaded.with_untracked(|l| l.doc.resolutions.len()) <= FOLLOW_EVERY_KEY {
+            pending.set_value(None);
+            return state.change(move |q| q.q = v.clone(), false);
+        }
         let t = Timeout::new(PAUSE_MS, move || {
             state.change(move |q| q.q = v.clone(), false)
         });

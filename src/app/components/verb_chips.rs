@@ -9,7 +9,14 @@ use crate::model::VerbCategory;
 #[component]
 pub fn VerbChips() -> impl IntoView {
     let state = use_state();
-    let chip = move |(cat, n): (VerbCategory, usize)| {
+    // The chips are made once; only their counts and states follow the view (made anew at each
+    // click, the chip clicked lost keyboard focus).
+    let chip = move |cat: VerbCategory| {
+        let n = Memo::new(move |_| {
+            state
+                .facets
+                .with(|f| f.verbs.iter().find(|(c, _)| *c == cat).map_or(0, |x| x.1))
+        });
         let pressed = move || state.query.with(|q| q.verbs.contains(&cat));
         let toggle = move |_| {
             state.change(
@@ -26,15 +33,15 @@ pub fn VerbChips() -> impl IntoView {
         view! {
             // A chip that would show nothing is disabled (unless chosen: it can always be taken off).
             <button class=format!("chip cat verb-{}", cat.slug()) data-category=cat.slug()
-                aria-pressed=move || pressed().to_string() disabled=move || n == 0 && !pressed() on:click=toggle>
+                aria-pressed=move || pressed().to_string() disabled=move || n.get() == 0 && !pressed() on:click=toggle>
                 <span class="swatch" aria-hidden="true"></span>
-                {cat.label_ar()} " · " <span lang="en">{cat.label_en()}</span> " " <span class="n">{n}</span>
+                {cat.label_ar()} " · " <span lang="en">{cat.label_en()}</span> " " <span class="n">{move || n.get()}</span>
             </button>
         }
     };
     view! {
         <div class="row chips legend" role="group" aria-label="What the Council does (verb categories)">
-            {move || state.facets.with(|f| f.verbs.clone()).into_iter().map(chip).collect_view()}
+            {VerbCategory::ALL.into_iter().map(chip).collect_view()}
         </div>
     }
 }
