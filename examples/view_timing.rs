@@ -25,9 +25,23 @@ fn main() {
     let m = qarar::view::apply_indexed(&doc, &idx, &q);
     println!("apply (no filter): {:?} ({} shown)", t.elapsed(), m.len());
     let t = Instant::now();
-    let r = qarar::view::region_counts(&doc, false);
-    println!("region counts: {:?} ({})", t.elapsed(), r.len());
+    let f = qarar::view::facets(&doc, &idx, &q);
+    println!(
+        "facet counts: {:?} ({} regions, {} categories)",
+        t.elapsed(),
+        f.regions.len(),
+        f.verbs.len()
+    );
+    let q = qarar::view::Query {
+        q: "الصومال".into(),
+        regions: vec!["africa".into()],
+        ..Default::default()
+    };
     let t = Instant::now();
-    let v = qarar::view::verb_counts(&doc);
-    println!("verb counts: {:?} ({})", t.elapsed(), v.len());
+    let f = qarar::view::facets(&doc, &idx, &q);
+    println!(
+        "facet counts, searching and filtered: {:?} ({} regions)",
+        t.elapsed(),
+        f.regions.len()
+    );
 }

@@ -41,11 +41,7 @@ pub fn find(
     if lines.is_empty() {
         return out;
     }
-    for (k, l) in lines.iter().enumerate() {
-        if l.end() <= page_until || is_web_page_line(l.norm()) {
-            out[k] = Some(FurnitureKind::WebPage);
-        }
-    }
+    mark_web_page(lines, page_until, &mut out);
     // A page break sits before line k when a form feed is in the gap before it (a trimmed line
     // loses its own leading form feed to that gap).
     let breaks: Vec<usize> = if has_form_feeds {
@@ -231,6 +227,15 @@ fn page_number(s: &str) -> Option<PageNumber> {
     } else {
         // `12-`, `12.`, `- 12`: a clause's label style; only a run of page numbers makes it one.
         None
+    }
+}
+
+/// A saved web page's own lines: those above `page_until`, and chrome anywhere.
+fn mark_web_page(lines: &[LineInfo], page_until: usize, out: &mut [Option<FurnitureKind>]) {
+    for (k, l) in lines.iter().enumerate() {
+        if l.end() <= page_until || is_web_page_line(l.norm()) {
+            out[k] = Some(FurnitureKind::WebPage);
+        }
     }
 }
 

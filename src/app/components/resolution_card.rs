@@ -12,6 +12,47 @@ use crate::lexicon::gazetteer;
 use crate::model::Resolution;
 use crate::view::{self, Query};
 
+/// What the parts of one card read: which of its paragraphs match, which one a link points at,
+/// and whether only the matches are shown.
+#[derive(Clone, Copy)]
+struct Card {
+    index: usize,
+    /// (operative, preamble): does each paragraph match the filters?
+    mine: Memo<Option<(Vec<bool>, Vec<bool>)>>,
+    /// The clause the URL points at, when it is one of this resolution's.
+    target: Memo<Option<String>>,
+    filtering: Memo<bool>,
+    /// Matches first: only the paragraphs that match are shown.
+    focused: Memo<bool>,
+    whole: RwSignal<bool>,
+}
+
+impl Card {
+    fn on(self, operative: bool, i: usize) -> bool {
+        self.mine.with(|m| {
+            m.as_ref()
+                .and_then(|(o, p)| if operative { o.get(i) } else { p.get(i) }.copied())
+                .unwrap_or(true)
+        })
+    }
+    fn is_target(self, clause: &str) -> bool {
+        self.target.with(|t| t.as_deref() == Some(clause))
+    }
+    /// (paragraphs that match, paragraphs).
+    fn counts(self) -> (usize, usize) {
+        self.mine.with(|m| {
+            m.as_ref().map_or((0, 0), |(o, p)| {
+                let n = |v: &Vec<bool>| v.iter().filter(|&&x| x).count();
+                (n(o) + n(p), o.len() + p.len())
+            })
+        })
+    }
+    fn preamble_matches(self) -> bool {
+        self.mine
+            .with(|m| m.as_ref().is_some_and(|(_, p)| p.iter().any(|&x| x)))
+    }
+}
+
 /// `observer` measures the card for the windowed list while it is drawn.
 #[component]
 pub fn ResolutionCard(
@@ -24,102 +65,14 @@ pub fn ResolutionCard(
         return ().into_any();
     };
     let id = r.id.clone();
-    // This card's clause states: cards whose state did not change are not touched.
-    let mine = Memo::new(move |_| {
-        state.matches.with(|ms| {
-            ms.binary_search_by_key(&index, |m| m.index)
-                .ok()
-                .map(|k| (ms[k].operative.clone(), ms[k].preamble.clone()))
-        })
-    });
     let article = NodeRef::<leptos::html::Article>::new();
-    article.on_load(move |el| {
-        observer.with_value(|o| {
-            if let Some(o) = o {
-                o.observe(&el);
-            }
-        })
-    });
-    on_cleanup(move || {
-        if let Some(el) = article.get_untracked() {
-            observer.with_value(|o| {
-                if let Some(o) = o {
-                    o.unobserve(&el);
-                }
-            })
-        }
-    });
-    // The clause the URL points at, when it is one of this resolution's.
-    let target = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state.query.with(|q| {
-                (q.res.as_deref() == Some(id.as_str()))
-                    .then(|| q.clause.clone())
-                    .flatten()
-            })
-        })
-    };
-    let on = move |operative: bool, i: usize| {
-        mine.with(|m| {
-            m.as_ref()
-                .and_then(|(o, p)| if operative { o.get(i) } else { p.get(i) }.copied())
-                .unwrap_or(true)
-        })
-    };
-    // Matches first: while a filter is on, only the paragraphs that match are shown, until the
-    // reader asks for the whole resolution (or a link points into it).
-    let whole = RwSignal::new(false);
-    let filtering = state.filtering;
-    let focused =
-        Memo::new(move |_| filtering.get() && !whole.get() && target.with(Option::is_none));
-    let is_target = move |clause: &str| target.with(|t| t.as_deref() == Some(clause));
-    let counts = move || {
-        mine.with(|m| {
-            m.as_ref().map_or((0, 0), |(o, p)| {
-                let n = |v: &Vec<bool>| v.iter().filter(|&&x| x).count();
-                (n(o) + n(p), o.len() + p.len())
-            })
-        })
-    };
-
+    measured_by(article, observer);
+    let card = card_state(index, &id);
     let preamble: Vec<_> = (0..r.preamble.len())
-        .map(|i| {
-            let p = &r.preamble[i];
-            let clause = format!("pre{}", i + 1);
-            let (c2, anchor) = (clause.clone(), clause_anchor(&id, &clause));
-            view! {
-                <p class="preambular" class:dim=move || filtering.get() && !on(false, i)
-                    hidden=move || focused.get() && !on(false, i)
-                    class:target=move || is_target(&c2) id=anchor tabindex="-1" data-stop="">
-                    {p.opening.as_ref().filter(|o| !o.gloss.is_empty()).map(|o| view! { <span class="opening-gloss" dir="ltr" lang="en">{o.gloss.to_string()}</span> })}
-                    <ParagraphText at=ParaAt::Preamble(index, i) />
-                    <CiteButton res=id.clone() clause=clause />
-                </p>
-            }
-        })
+        .map(|i| preamble_paragraph(card, r, &id, i))
         .collect();
     let operative: Vec<_> = (0..r.operative.len())
-        .map(|i| {
-            let c = &r.operative[i];
-            let clause = format!("op{}", i + 1);
-            let (c2, anchor) = (clause.clone(), clause_anchor(&id, &clause));
-            let items: Vec<_> = (0..c.items.len())
-                .map(|k| view! {
-                    <li><span class="label">{c.items[k].label.clone().unwrap_or_default()}</span> " " <ParagraphText at=ParaAt::Item(index, i, k) /></li>
-                })
-                .collect();
-            view! {
-                <li class="clause" class:match=move || filtering.get() && on(true, i) class:dim=move || filtering.get() && !on(true, i)
-                    hidden=move || focused.get() && !on(true, i)
-                    class:target=move || is_target(&c2) id=anchor tabindex="-1" data-stop="">
-                    <span class="label">{c.label.clone().unwrap_or_default()}</span> " "
-                    <ParagraphText at=ParaAt::Clause(index, i) />
-                    <CiteButton res=id.clone() clause=clause />
-                    <ul class="items">{items}</ul>
-                </li>
-            }
-        })
+        .map(|i| operative_clause(card, r, &id, i))
         .collect();
     let href = Query {
         res: Some(id.clone()),
@@ -140,31 +93,15 @@ pub fn ResolutionCard(
     };
     // The preamble is open unless a filter is on; then it is open only for the paragraphs of it
     // that match (and hidden when none does), or for a link into it.
-    let preamble_matches =
-        move || mine.with(|m| m.as_ref().is_some_and(|(_, p)| p.iter().any(|&x| x)));
     let preamble_open = move || {
-        !filtering.get()
-            || whole.get()
-            || preamble_matches()
-            || target.with(|t| t.as_deref().is_some_and(|t| t.starts_with("pre")))
+        !card.filtering.get()
+            || card.whole.get()
+            || card.preamble_matches()
+            || card
+                .target
+                .with(|t| t.as_deref().is_some_and(|t| t.starts_with("pre")))
     };
-    let preamble_hidden = move || focused.get() && !preamble_matches();
-    let whole_toggle = move || {
-        filtering.get().then(|| {
-            let (shown, all) = counts();
-            let label = move || {
-                if whole.get() {
-                    "المطابق فقط · Only what matches".to_string()
-                } else {
-                    format!("القرار كاملاً · Show the whole resolution ({shown} of {all} paragraphs match)")
-                }
-            };
-            view! {
-                <button class="whole" aria-expanded=move || whole.get().to_string()
-                    on:click=move |_| whole.update(|w| *w = !*w)>{label}</button>
-            }
-        })
-    };
+    let preamble_hidden = move || card.focused.get() && !card.preamble_matches();
     view! {
         <article class="resolution" class:incomplete=r.incomplete data-resolution=id.clone()
             data-index=index node_ref=article on:keydown=move_within_card>
@@ -175,7 +112,7 @@ pub fn ResolutionCard(
             {r.toc_title.clone().map(|t| view! { <p class="toc-title">"في الفهرس: " {t}</p> })}
             <div class="badges">{badges(r)}</div>
             {r.incomplete.then(|| view! { <p class="warn">"يبدو أن هذا القرار مبتور · This resolution looks cut off"</p> })}
-            {whole_toggle}
+            {move || whole_toggle(card)}
             <details class="preamble" prop:open=preamble_open hidden=preamble_hidden>
                 <summary tabindex="-1" data-stop="">{format!("الديباجة ({}) · ", r.preamble.len())} <span lang="en">"Preamble"</span></summary>
                 {preamble}
@@ -184,6 +121,122 @@ pub fn ResolutionCard(
         </article>
     }
     .into_any()
+}
+
+/// The card's reactive state, read from the view.
+fn card_state(index: usize, id: &str) -> Card {
+    let state = use_state();
+    // This card's clause states: cards whose state did not change are not touched.
+    let mine = Memo::new(move |_| {
+        state.matches.with(|ms| {
+            ms.binary_search_by_key(&index, |m| m.index)
+                .ok()
+                .map(|k| (ms[k].operative.clone(), ms[k].preamble.clone()))
+        })
+    });
+    let id = id.to_string();
+    let target = Memo::new(move |_| {
+        state.query.with(|q| {
+            (q.res.as_deref() == Some(id.as_str()))
+                .then(|| q.clause.clone())
+                .flatten()
+        })
+    });
+    // Matches first: while a filter is on, only the paragraphs that match are shown, until the
+    // reader asks for the whole resolution (or a link points into it).
+    let whole = RwSignal::new(false);
+    let filtering = state.filtering;
+    let focused =
+        Memo::new(move |_| filtering.get() && !whole.get() && target.with(Option::is_none));
+    Card {
+        index,
+        mine,
+        target,
+        filtering,
+        focused,
+        whole,
+    }
+}
+
+/// The windowed list's observer measures the card while it is in the page.
+fn measured_by(
+    article: NodeRef<leptos::html::Article>,
+    observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage>,
+) {
+    article.on_load(move |el| {
+        observer.with_value(|o| {
+            if let Some(o) = o {
+                o.observe(&el);
+            }
+        })
+    });
+    on_cleanup(move || {
+        if let Some(el) = article.get_untracked() {
+            observer.with_value(|o| {
+                if let Some(o) = o {
+                    o.unobserve(&el);
+                }
+            })
+        }
+    });
+}
+
+fn preamble_paragraph(card: Card, r: &Resolution, id: &str, i: usize) -> impl IntoView {
+    let p = &r.preamble[i];
+    let clause = format!("pre{}", i + 1);
+    let (c2, anchor) = (clause.clone(), clause_anchor(id, &clause));
+    view! {
+        <p class="preambular" class:dim=move || card.filtering.get() && !card.on(false, i)
+            hidden=move || card.focused.get() && !card.on(false, i)
+            class:target=move || card.is_target(&c2) id=anchor tabindex="-1" data-stop="">
+            {p.opening.as_ref().filter(|o| !o.gloss.is_empty()).map(|o| view! { <span class="opening-gloss" dir="ltr" lang="en">{o.gloss.to_string()}</span> })}
+            <ParagraphText at=ParaAt::Preamble(card.index, i) />
+            <CiteButton res=id.to_string() clause=clause />
+        </p>
+    }
+}
+
+fn operative_clause(card: Card, r: &Resolution, id: &str, i: usize) -> impl IntoView {
+    let c = &r.operative[i];
+    let clause = format!("op{}", i + 1);
+    let (c2, anchor) = (clause.clone(), clause_anchor(id, &clause));
+    let items: Vec<_> = (0..c.items.len())
+        .map(|k| view! {
+            <li><span class="label">{c.items[k].label.clone().unwrap_or_default()}</span> " " <ParagraphText at=ParaAt::Item(card.index, i, k) /></li>
+        })
+        .collect();
+    view! {
+        <li class="clause" class:match=move || card.filtering.get() && card.on(true, i)
+            class:dim=move || card.filtering.get() && !card.on(true, i)
+            hidden=move || card.focused.get() && !card.on(true, i)
+            class:target=move || card.is_target(&c2) id=anchor tabindex="-1" data-stop="">
+            <span class="label">{c.label.clone().unwrap_or_default()}</span> " "
+            <ParagraphText at=ParaAt::Clause(card.index, i) />
+            <CiteButton res=id.to_string() clause=clause />
+            <ul class="items">{items}</ul>
+        </li>
+    }
+}
+
+/// "Show the whole resolution" / "Only what matches", while a filter is on.
+fn whole_toggle(card: Card) -> Option<impl IntoView> {
+    card.filtering.get().then(|| {
+        let (shown, all) = card.counts();
+        let whole = card.whole;
+        let label = move || {
+            if whole.get() {
+                "المطابق فقط · Only what matches".to_string()
+            } else {
+                format!(
+                    "القرار كاملاً · Show the whole resolution ({shown} of {all} paragraphs match)"
+                )
+            }
+        };
+        view! {
+            <button class="whole" aria-expanded=move || whole.get().to_string()
+                on:click=move |_| whole.update(|w| *w = !*w)>{label}</button>
+        }
+    })
 }
 
 /// The places a resolution is about (the broad regions they roll up to stay in the filter) and
