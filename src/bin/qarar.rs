@@ -1,15 +1,18 @@
 //! The command line: `qarar parse FILE…` prints each session as JSON (the viewer's model; see
-//! `schema/document.schema.json`). A file that is not a session is refused with a one-line reason
-//! on stderr; the others go on.
+//! `schema/document.schema.json`), NDJSON, CSV (a row per operative clause) or Akoma Ntoso XML;
+//! `qarar stats FILE` counts verb categories and regions. A file that is not a session is refused
+//! with a one-line reason on stderr; the others go on.
 
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use qarar::export::Selection;
 
 /// Exit codes, as `--help` documents them.
 const REFUSED: u8 = 1;
+const USAGE: u8 = 2;
 const CANNOT_WRITE: u8 = 3;
 
 #[derive(Parser)]
@@ -19,7 +22,10 @@ const CANNOT_WRITE: u8 = 3;
     about = "Reads the resolutions of an OIC Council of Foreign Ministers session into structure",
     after_help = "Exit status: 0 when every file was read; 1 when a file was refused (not a session, \
                   unreadable) — the others are still written; 2 for a usage error; 3 when the \
-                  output could not be written."
+                  output could not be written.\n\nExamples:\n  qarar parse session.txt --pretty\n  \
+                  qarar parse --format csv *.txt > clauses.csv\n  \
+                  qarar parse --format akn --out xml/ a.docx b.html\n  \
+                  cat session.txt | qarar parse -\n  qarar stats session.txt --format json"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,16 +40,30 @@ enum Command {
         /// line each with --format ndjson), or one output file each with --out.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// What to print: `json` (the document; an array of them for several files) or `ndjson`
-        /// (one document per line, per file).
+        /// What to print: `json` (the document; an array of them for several files), `ndjson`
+        /// (one document per line, per file), `csv` (a row per operative clause: session,
+        /// resolution, title, clause, verb, category, gloss, regions, text; one header for all
+        /// files; UTF-8 with a BOM) or `akn` (Akoma Ntoso 3.0 XML, a documentCollection per file;
+        /// several files need --out).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Indent the JSON (compact by default: a 50 MB session prints 180 MB indented).
         #[arg(long)]
         pretty: bool,
-        /// Write one file per input into this directory (`NAME.json`), instead of to stdout.
+        /// Write one file per input into this directory (`NAME.json`, `NAME.csv`,
+        /// `NAME.akn.xml`), instead of to stdout.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+    },
+    /// Counts a session's resolutions and operative clauses per verb category, and its
+    /// resolutions per region (the viewer's chip counts).
+    Stats {
+        /// The file to read; `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// `table` (aligned text) or `json`.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
     },
 }
 
@@ -51,6 +71,14 @@ enum Command {
 enum Format {
     Json,
     Ndjson,
+    Csv,
+    Akn,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatsFormat {
+    Table,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -60,7 +88,34 @@ fn main() -> ExitCode {
             format,
             pretty,
             out,
-        } => parse(&files, format, pretty, out.as_deref()),
+        } => {
+            if format == Format::Akn && files.len() > 1 && out.is_none() {
+                eprintln!(
+                    "qarar: several files as Akoma Ntoso need --out DIR (one XML document each)"
+                );
+                return ExitCode::from(USAGE);
+            }
+            parse(&files, format, pretty, out.as_deref())
+        }
+        Command::Stats { file, format } => stats(&file, format),
+    }
+}
+
+fn stats(file: &Path, format: StatsFormat) -> ExitCode {
+    let Some(doc) = read_session(file) else {
+        return ExitCode::from(REFUSED);
+    };
+    let s = qarar::export::stats(&doc);
+    let text = match format {
+        StatsFormat::Table => s.table(),
+        StatsFormat::Json => serde_json::to_string_pretty(&s).unwrap_or_default() + "\n",
+    };
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("qarar: cannot write the output: {e}");
+            ExitCode::from(CANNOT_WRITE)
+        }
     }
 }
 
@@ -103,10 +158,34 @@ fn write_json(out: &mut impl Write, doc: &qarar::Document, pretty: bool) -> std:
     Ok(())
 }
 
+/// `doc` in `format`, as one file holds it (a CSV with its BOM and header).
+fn write_doc(
+    out: &mut impl Write,
+    doc: &qarar::Document,
+    format: Format,
+    pretty: bool,
+) -> std::io::Result<()> {
+    use qarar::export::{export, ExportFormat};
+    match format {
+        Format::Json | Format::Ndjson => write_json(out, doc, pretty && format == Format::Json),
+        Format::Csv => out.write_all(&export(&Selection::all(doc), ExportFormat::Csv)),
+        Format::Akn => out.write_all(&export(&Selection::all(doc), ExportFormat::Akn)),
+    }
+}
+
+/// A file name's extension for `format`.
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Json | Format::Ndjson => "json",
+        Format::Csv => "csv",
+        Format::Akn => "akn.xml",
+    }
+}
+
 fn parse(files: &[PathBuf], format: Format, pretty: bool, out: Option<&Path>) -> ExitCode {
     let mut refused = false;
     let written = match out {
-        Some(dir) => write_files(files, dir, pretty, &mut refused),
+        Some(dir) => write_files(files, dir, format, pretty, &mut refused),
         None => write_stdout(files, format, pretty, &mut refused),
     };
     match written {
@@ -132,6 +211,13 @@ fn write_stdout(
     if array {
         out.write_all(b"[")?;
     }
+    if format == Format::Csv {
+        // One table for every file: the BOM and the header once, the `session` column tells
+        // the files apart.
+        out.write_all("\u{feff}".as_bytes())?;
+        out.write_all(qarar::export::HEADER.join(",").as_bytes())?;
+        out.write_all(b"\r\n")?;
+    }
     let mut first = true;
     for file in files {
         let Some(doc) = read_session(file) else {
@@ -141,8 +227,11 @@ fn write_stdout(
         if array && !std::mem::take(&mut first) {
             out.write_all(b",")?;
         }
-        write_json(&mut out, &doc, pretty && format == Format::Json)?;
-        if !array {
+        match format {
+            Format::Csv => out.write_all(&qarar::export::csv_rows(&Selection::all(&doc)))?,
+            _ => write_doc(&mut out, &doc, format, pretty)?,
+        }
+        if matches!(format, Format::Json | Format::Ndjson) && !array {
             out.write_all(b"\n")?;
         }
         // The document is dropped before the next file is read.
@@ -153,10 +242,11 @@ fn write_stdout(
     out.flush()
 }
 
-/// One `NAME.json` per input in `dir` (stdin is `stdin.json`).
+/// One `NAME.json` (`.csv`, `.akn.xml`) per input in `dir` (stdin is `stdin.json`).
 fn write_files(
     files: &[PathBuf],
     dir: &Path,
+    format: Format,
     pretty: bool,
     refused: &mut bool,
 ) -> std::io::Result<()> {
@@ -170,10 +260,12 @@ fn write_files(
             Some(s) if file != Path::new("-") => s.to_string_lossy().into_owned(),
             _ => "stdin".to_string(),
         };
-        let path = dir.join(format!("{stem}.json"));
+        let path = dir.join(format!("{stem}.{}", extension(format)));
         let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(&path)?);
-        write_json(&mut out, &doc, pretty)?;
-        out.write_all(b"\n")?;
+        write_doc(&mut out, &doc, format, pretty)?;
+        if matches!(format, Format::Json | Format::Ndjson) {
+            out.write_all(b"\n")?;
+        }
         out.flush()?;
     }
     Ok(())
