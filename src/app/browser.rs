@@ -142,3 +142,21 @@ pub fn focus(selector: &str) {
         let _ = el.focus();
     }
 }
+
+/// Offers `bytes` to the reader as a file called `name` (a download), made in the page: nothing
+/// is sent anywhere.
+pub fn save_file(name: &str, media_type: &str, bytes: &[u8]) {
+    let blob = gloo_file::Blob::new_with_options(bytes, Some(media_type));
+    let url = gloo_file::ObjectUrl::from(blob);
+    let document = gloo_utils::document();
+    let Ok(a) = document.create_element("a") else {
+        return;
+    };
+    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("download", name);
+    if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+        a.click();
+    }
+    // The URL is revoked when `url` drops: after the browser has had time to start the download.
+    gloo_timers::callback::Timeout::new(60_000, move || drop(url)).forget();
+}

@@ -9,6 +9,10 @@
 //!                                                        boot.js as the page loads, or by the
 //!                                                        worker
 //!                 { json: string }                       the JS API: a text to parse into objects
+//!                 { export: Uint8Array, file | fetch }   a download: the document parsed again
+//!                                                        from its source, and the part of it a
+//!                                                        view shows written as CSV, JSON or
+//!                                                        Akoma Ntoso ([`ExportRequest`])
 //!                 { more: true }                         after each piece is handled
 //! worker → page   { kind: "ready" }                      listening (messages before are lost)
 //!                 { kind: "progress", stage }            reading, parsing
@@ -17,7 +21,12 @@
 //!                 { kind: "batch", data }                resolutions with their search index
 //!                 { kind: "end" }  or  { kind: "error", message }
 //!                 { kind: "json", value }                the answer to `json`
+//!                 { kind: "export", data }               the file's bytes
 //! ```
+//!
+//! Exports are written here, not on the page: their code (the CSV and XML writers, serde_json)
+//! would grow the page's wasm, which the first paint waits for; parsing the source again takes a
+//! tenth of a second for a usual session, and gives the same document, indices and all.
 //!
 //! `data` is a `Uint8Array` of postcard (a compact binary serde format), whose buffer is
 //! transferred, not copied: decoding it is a fraction of what building JS objects and reading
@@ -84,6 +93,16 @@ pub enum Event {
     Error(String),
     /// The answer to a `json` request: the document as plain JS objects.
     Json(JsValue),
+    /// The answer to an export: the file's bytes.
+    Exported(Vec<u8>),
+}
+
+/// A download: which format, and which resolutions and paragraphs (by index in the document the
+/// worker parses from the same source).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExportRequest {
+    pub format: crate::export::ExportFormat,
+    pub shown: Vec<crate::export::Shown>,
 }
 
 /// A message from the worker, as the page reads it.
@@ -114,6 +133,7 @@ fn read_message(data: &JsValue) -> Result<Option<Event>, String> {
         }
         "end" => Event::End,
         "json" => Event::Json(get("value")),
+        "export" => Event::Exported(bytes()),
         _ => Event::Error(
             get("message")
                 .as_string()
@@ -270,6 +290,22 @@ pub fn serve() {
             if let Some(text) = get("json").as_string() {
                 return answer_json(&scope, &text);
             }
+            if let Ok(request) = get("export").dyn_into::<js_sys::Uint8Array>() {
+                let (request, file, url) = (request.to_vec(), get("file"), get("fetch"));
+                return wasm_bindgen_futures::spawn_local(async move {
+                    let bytes = match (file.dyn_into::<web_sys::Blob>(), url.as_string()) {
+                        (Ok(file), _) => gloo_file::futures::read_as_bytes(&file.into())
+                            .await
+                            .map_err(|_| "the file could not be read".to_string()),
+                        (_, Some(url)) => fetch_bytes(scope.clone(), url).await,
+                        _ => Err("no document was given".to_string()),
+                    };
+                    match bytes {
+                        Ok(bytes) => answer_export(&scope, bytes, &request),
+                        Err(e) => post(&scope, Outgoing::Error(e)),
+                    }
+                });
+            }
             if let Ok(buffer) = get("bytes").dyn_into::<js_sys::ArrayBuffer>() {
                 // The default session, fetched by boot.js while this worker was starting.
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
@@ -339,6 +375,24 @@ async fn read_response(
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// A download: the document parsed from `bytes`, the request's part of it in its format.
+fn answer_export(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, request: &[u8]) {
+    let request: ExportRequest = match postcard::from_bytes(request) {
+        Ok(r) => r,
+        Err(e) => return post(scope, Outgoing::Error(format!("a broken request ({e})"))),
+    };
+    let doc = match crate::read(bytes) {
+        Ok(doc) => doc,
+        Err(e) => return post(scope, Outgoing::Error(e.to_string())),
+    };
+    let selection = crate::export::Selection {
+        doc: &doc,
+        shown: request.shown,
+    };
+    let file = crate::export::export(&selection, request.format);
+    post(scope, Outgoing::Data("export", file));
+}
+
 /// The JS API's request: the document as plain objects (the CLI's JSON shape), or why not.
 fn answer_json(scope: &web_sys::DedicatedWorkerGlobalScope, text: &str) {
     let doc = crate::parse(text);
@@ -363,6 +417,11 @@ pub enum Source {
     Fetch(String),
     /// A text for the JS API, answered as plain objects.
     Json(String),
+    /// A download: the document at `from` (a file or a URL) parsed again and exported.
+    Export {
+        from: Box<Source>,
+        request: ExportRequest,
+    },
 }
 
 /// A document being parsed in a worker; dropping it stops the worker.
@@ -430,10 +489,19 @@ impl Parse {
         let set = |k: &str, v: &JsValue| {
             let _ = js_sys::Reflect::set(&request, &k.into(), v);
         };
+        let put = |source: Source| match source {
+            Source::File(file) => set("file", &file),
+            Source::Fetch(url) => set("fetch", &url.into()),
+            Source::Json(text) => set("json", &text.into()),
+            Source::Export { .. } => {}
+        };
         match source {
-            Some(Source::File(file)) => set("file", &file),
-            Some(Source::Fetch(url)) => set("fetch", &url.into()),
-            Some(Source::Json(text)) => set("json", &text.into()),
+            Some(Source::Export { from, request }) => {
+                put(*from);
+                let bytes = postcard::to_allocvec(&request).unwrap_or_default();
+                set("export", &js_sys::Uint8Array::from(bytes.as_slice()));
+            }
+            Some(source) => put(source),
             None => {}
         }
         let handler: Rc<dyn Fn(JsValue)> = Rc::new(move |data: JsValue| {

@@ -7,7 +7,7 @@ use crate::model::{Document, Resolution};
 use crate::view::ResolutionMatch;
 
 /// A resolution of the selection, with the paragraphs of it that are shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Shown {
     /// Index into the document's resolutions.
     pub index: usize,

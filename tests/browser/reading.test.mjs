@@ -52,9 +52,10 @@ test('one tab stop per resolution: the second is a few Tabs away, and arrows mov
   }
   assert.equal(reached, '44/2-س');
   assert.ok(tabs <= 30, `the second resolution should be within 30 Tabs (${tabs})`);
-  const stops = await page.evaluate(() => [...document.querySelectorAll('article [tabindex="0"], article a, article button:not([tabindex="-1"]), article summary:not([tabindex="-1"])')].length);
-  const cards = await page.locator('article').count();
-  assert.equal(stops, cards, 'each drawn card has one tab stop, its heading');
+  // Counted in one go: the window may draw another card between two reads.
+  const stops = await page.evaluate(() => [...document.querySelectorAll('article')].map((a) =>
+    a.querySelectorAll('[tabindex="0"], a, button:not([tabindex="-1"]), summary:not([tabindex="-1"])').length));
+  assert.ok(stops.length > 0 && stops.every((n) => n === 1), `each drawn card has one tab stop, its heading (${stops})`);
   // Inside the first card: the arrow keys go through its paragraphs, verbs and buttons.
   await page.focus('[data-resolution="44/1-س"] h2 a');
   await page.keyboard.press('ArrowDown');

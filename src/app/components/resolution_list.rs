@@ -288,7 +288,13 @@ fn listen(list: List) {
         EventListener::new(&window, "beforeprint", move |_| list.printing.set(true)),
         EventListener::new(&window, "afterprint", move |_| list.printing.set(false)),
     ];
-    StoredValue::new_local(listeners);
+    // Print media without the print dialog's events (a print preview some browsers make, a
+    // headless browser's PDF after it emulates print media): the media query says it.
+    let print_query = window.match_media("print").ok().flatten().map(|mq| {
+        let target = mq.clone();
+        EventListener::new(&mq, "change", move |_| list.printing.set(target.matches()))
+    });
+    StoredValue::new_local((listeners, print_query));
 }
 
 /// One observer for every drawn card: it reports each card's height when it is first laid out

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::ActiveRegions;
+use crate::app::browser::page_base;
 use crate::app::state::use_state;
 use crate::model::VerbCategory;
 
@@ -50,8 +51,11 @@ pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
             .query
             .with(|q| q.regions.len() + q.verbs.len() + usize::from(!q.q.trim().is_empty()))
     };
+    // On paper, the link to this view, written out (a printed page cannot be clicked).
+    let link = move || format!("{}{}", page_base(), state.query.with(|q| q.to_search()));
     view! {
         <div class="summary">
+            <p class="print-only" data-print-link="">{link}</p>
             <p class="counter" aria-live="polite"
                 data-shown=move || counts().0.to_string()
                 data-total=move || counts().1.to_string()

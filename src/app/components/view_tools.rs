@@ -1,10 +1,13 @@
-//! What can be done with the view: copy its link, open another file, read larger or smaller.
+//! What can be done with the view: copy its link, download it, open another file, read larger or
+//! smaller.
 
 use leptos::prelude::*;
 
 use crate::app::browser::{copy_text, page_url};
 use crate::app::documents::use_documents;
 use crate::app::state::use_state;
+
+use super::DownloadMenu;
 
 /// The file types the picker offers (the reader can still pick any file; what is not a session
 /// is refused with a message).
@@ -39,6 +42,7 @@ pub fn ViewTools() -> impl IntoView {
     view! {
         <div class="row tools">
             <button class="copy-link" on:click=copy_link>"نسخ الرابط · " <span lang="en">"Copy link"</span></button>
+            <DownloadMenu />
             <label class="open button">
                 "فتح ملف · " <span lang="en">"Open a session file"</span>
                 <input type="file" data-open-file="" accept=ACCEPT on:change=pick />
