@@ -16,6 +16,7 @@
 // pipeline below and, for benchmarks and examples, through `internals`.
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod compare;
 pub mod export;
 pub(crate) mod import;
 pub(crate) mod lexicon;

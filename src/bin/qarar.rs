@@ -25,6 +25,7 @@ const CANNOT_WRITE: u8 = 3;
                   output could not be written.\n\nExamples:\n  qarar parse session.txt --pretty\n  \
                   qarar parse --format csv *.txt > clauses.csv\n  \
                   qarar parse --format akn --out xml/ a.docx b.html\n  \
+                  qarar diff cfm-44.txt cfm-45.txt --pretty\n  \
                   cat session.txt | qarar parse -\n  qarar stats session.txt --format json"
 )]
 struct Cli {
@@ -65,6 +66,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
     },
+    /// Compares two sessions: which resolution of NEW continues which of OLD (paired by
+    /// content), and what changed in each pair, clause by clause and word by word. Prints JSON
+    /// (`schema/diff.schema.json`): `pairs` (old, new, score, status same|changed, clauses:
+    /// old/new keys such as op3 or pre2, op same|changed|moved|added|removed, verb {old, new}
+    /// when the opening verb's category changed, words [{op: equal|insert|delete, text}]),
+    /// `removed` (old ids without a partner) and `added` (new ids).
+    Diff {
+        /// The earlier session (`-` reads standard input).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The later session.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +116,29 @@ fn main() -> ExitCode {
             parse(&files, format, pretty, out.as_deref())
         }
         Command::Stats { file, format } => stats(&file, format),
+        Command::Diff { old, new, pretty } => diff(&old, &new, pretty),
+    }
+}
+
+fn diff(old: &Path, new: &Path, pretty: bool) -> ExitCode {
+    let (Some(a), Some(b)) = (read_session(old), read_session(new)) else {
+        return ExitCode::from(REFUSED);
+    };
+    let c = qarar::compare::compare(&a, &b);
+    let text = if pretty {
+        serde_json::to_string_pretty(&c)
+    } else {
+        serde_json::to_string(&c)
+    };
+    match std::io::stdout()
+        .lock()
+        .write_all((text.unwrap_or_default() + "\n").as_bytes())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("qarar: cannot write the output: {e}");
+            ExitCode::from(CANNOT_WRITE)
+        }
     }
 }
 

@@ -229,8 +229,9 @@ fn paragraph<'a>(
     }
 }
 
-/// FRBR identification of a work at `uri`, in `language`, dated `date`.
-fn identification(x: &mut Xml, w: &Work, uri: &str) {
+/// FRBR identification of a work at `uri`, in `language`, dated `date`, with its number as
+/// printed (`44/1-س`; the session's number for the collection).
+fn identification(x: &mut Xml, w: &Work, uri: &str, number: Option<&str>) {
     let expression = format!("{uri}/{}@", w.language);
     let date = [("date", w.date.as_str()), ("name", w.date_name)];
     x.open("identification", &[("source", "#qarar")]);
@@ -240,6 +241,9 @@ fn identification(x: &mut Xml, w: &Work, uri: &str) {
     x.empty("FRBRdate", &date);
     x.empty("FRBRauthor", &[("href", "#cfm")]);
     x.empty("FRBRcountry", &[("value", "oic")]);
+    if let Some(number) = number {
+        x.empty("FRBRnumber", &[("value", number)]);
+    }
     x.close("FRBRWork");
     x.open("FRBRExpression", &[]);
     x.empty("FRBRthis", &[("value", &format!("{expression}/!main"))]);
@@ -349,7 +353,7 @@ fn operative_clause(x: &mut Xml, c: &OperativeClause, k: usize) {
 fn resolution(x: &mut Xml, w: &Work, r: &Resolution, shown: &Shown, name: &str) {
     x.open("statement", &[("name", "resolution")]);
     x.open("meta", &[]);
-    identification(x, w, &w.resolution_uri(name));
+    identification(x, w, &w.resolution_uri(name), Some(&r.id));
     x.close("meta");
     x.open("preface", &[]);
     x.open("p", &[]);
@@ -436,7 +440,8 @@ pub fn akoma_ntoso(sel: &Selection) -> String {
     x.open("akomaNtoso", &[("xmlns", NAMESPACE)]);
     x.open("documentCollection", &[("name", "resolutions")]);
     x.open("meta", &[]);
-    identification(&mut x, &w, &w.collection_uri());
+    let number = doc.session.number.map(|n| n.to_string());
+    identification(&mut x, &w, &w.collection_uri(), number.as_deref());
     references(&mut x, sel);
     x.close("meta");
     let s = &doc.session;

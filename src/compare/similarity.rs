@@ -1,0 +1,299 @@
+//! How alike two resolutions of two sessions are, 0 to 1. Words are weighted by how rare they are
+//! across both sessions (tf-idf): «الوضع» and «في» open many titles and say little, «مالي» and
+//! «ليبيا» say which resolution it is. Three signals, then a fourth that settles it:
+//!
+//! - the titles' words (cosine of their weights),
+//! - the paragraphs' words (the same, over preamble and operative clauses),
+//! - the primary regions (Jaccard: the places the resolutions are about),
+//! - the new resolution citing the old one («القرار رقم 43/8-س» in the 44th session's Kashmir
+//!   resolution), which raises the score.
+//!
+//! Every word is read once, for both the pairing and the clause alignment ([`Paragraph`]), and
+//! stands as a number from then on: comparing is merging sorted lists of numbers, not hashing
+//! strings (the first version, on strings, took 110 ms for two sessions; BENCHMARKS.md).
+
+use rustc_hash::FxHashMap;
+
+use crate::model::{Document, ReferenceKind, Resolution, VerbCategory};
+use crate::text::normalize;
+use crate::text::words::words;
+
+const TITLE: f64 = 0.35;
+const BODY: f64 = 0.45;
+const REGIONS: f64 = 0.2;
+/// What citing the old resolution adds (up to 1).
+const CITED: f64 = 0.3;
+
+/// A word's comparable form: normalised, with the conjunction and the article taken off
+/// («والصومال» and «الصومال» and «صومال» are one word here).
+fn stem(word: &str) -> &str {
+    // Lengths in bytes: every letter here is two (Arabic) and what is left must keep three.
+    let mut w = word;
+    if w.len() > 6 {
+        w = w.strip_prefix('و').unwrap_or(w);
+    }
+    for article in ["بال", "لل", "ال"] {
+        if w.len() >= article.len() + 6 {
+            if let Some(rest) = w.strip_prefix(article) {
+                return rest;
+            }
+        }
+    }
+    w
+}
+
+/// The comparable words of `norm` (already normalised), in order.
+fn stems(norm: &str) -> impl Iterator<Item = &str> {
+    words(norm)
+        .into_iter()
+        .map(move |w| stem(&norm[w.start..w.end]))
+}
+
+/// Word ids: each distinct comparable word of both sessions, numbered.
+#[derive(Default)]
+struct Words(FxHashMap<String, u32>);
+
+impl Words {
+    fn id(&mut self, w: &str) -> u32 {
+        if let Some(&k) = self.0.get(w) {
+            return k;
+        }
+        let k = self.0.len() as u32;
+        self.0.insert(w.to_string(), k);
+        k
+    }
+
+    /// The sorted ids of the words of `norm`, repeats kept.
+    fn ids(&mut self, norm: &str) -> Vec<u32> {
+        let mut v: Vec<u32> = stems(norm).map(|w| self.id(w)).collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+/// One paragraph, as compared: its text normalised (two paragraphs with the same are the same)
+/// and its words.
+pub struct Paragraph {
+    /// Normalised.
+    pub norm: String,
+    /// Word ids, sorted, repeats kept.
+    pub terms: Vec<u32>,
+    /// The opening verb's category (operative clauses).
+    pub verb: Option<VerbCategory>,
+}
+
+/// A clause's whole text: its own, then each sub-item on a line of its own with its label.
+pub fn clause_text(c: &crate::model::OperativeClause) -> String {
+    let mut t = c.text.clone();
+    for i in &c.items {
+        t.push('\n');
+        if let Some(l) = &i.label {
+            t.push_str(l);
+            t.push(' ');
+        }
+        t.push_str(&i.text);
+    }
+    t
+}
+
+fn paragraph(words: &mut Words, text: &str, verb: Option<VerbCategory>) -> Paragraph {
+    let norm = normalize(text);
+    Paragraph {
+        terms: words.ids(&norm),
+        norm,
+        verb,
+    }
+}
+
+/// A sparse vector: (word id, weight), sorted by id, and its length.
+struct Vector {
+    entries: Vec<(u32, f64)>,
+    norm: f64,
+}
+
+impl Vector {
+    /// tf-idf weights of the sorted ids `terms`.
+    fn new(terms: impl IntoIterator<Item = u32>, df: &[f64], n: f64) -> Vector {
+        let mut entries: Vec<(u32, f64)> = Vec::new();
+        for t in terms {
+            match entries.last_mut() {
+                Some((k, tf)) if *k == t => *tf += 1.0,
+                _ => entries.push((t, 1.0)),
+            }
+        }
+        for (k, tf) in &mut entries {
+            let idf = (n / df.get(*k as usize).copied().unwrap_or(1.0)).ln();
+            *tf = (1.0 + tf.ln()) * idf;
+        }
+        entries.retain(|(_, x)| *x > 0.0);
+        let norm = entries.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+        Vector { entries, norm }
+    }
+
+    fn cosine(&self, other: &Vector) -> f64 {
+        let (a, b) = (&self.entries, &other.entries);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Equal => {
+                    dot += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+            }
+        }
+        let d = self.norm * other.norm;
+        if d > 0.0 {
+            (dot / d).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// What is compared of one resolution.
+pub struct Profile {
+    title: Vector,
+    body: Vector,
+    regions: Vec<String>,
+    /// `session/number` of each OIC resolution it cites (ids are printed in either order).
+    cites: Vec<String>,
+    /// `session/number` and `number/session` of itself.
+    keys: [String; 2],
+    pub preamble: Vec<Paragraph>,
+    pub operative: Vec<Paragraph>,
+}
+
+/// Both sessions' resolutions, profiled.
+pub struct Corpus {
+    pub old: Vec<Profile>,
+    pub new: Vec<Profile>,
+}
+
+/// Adds one to `df` for each distinct id of `terms` (sorted).
+fn count_documents(df: &mut Vec<f64>, terms: impl IntoIterator<Item = u32>) {
+    let mut last = None;
+    for t in terms {
+        if last != Some(t) {
+            if df.len() <= t as usize {
+                df.resize(t as usize + 1, 0.0);
+            }
+            df[t as usize] += 1.0;
+            last = Some(t);
+        }
+    }
+}
+
+impl Corpus {
+    pub fn new(old: &Document, new: &Document) -> Corpus {
+        let mut words = Words::default();
+        let all: Vec<&Resolution> = old.resolutions.iter().chain(&new.resolutions).collect();
+        // Each resolution's title ids and paragraphs, read once.
+        let read: Vec<(Vec<u32>, Vec<Paragraph>, Vec<Paragraph>)> = all
+            .iter()
+            .map(|r| {
+                let title = words.ids(&normalize(&r.title));
+                let preamble = r
+                    .preamble
+                    .iter()
+                    .map(|p| paragraph(&mut words, &p.text, None))
+                    .collect();
+                let operative = r
+                    .operative
+                    .iter()
+                    .map(|c| {
+                        let verb = c.verbs.iter().find(|v| v.opening).and_then(|v| v.category);
+                        paragraph(&mut words, &clause_text(c), verb)
+                    })
+                    .collect();
+                (title, preamble, operative)
+            })
+            .collect();
+        let body_ids = |pre: &[Paragraph], ops: &[Paragraph]| -> Vec<u32> {
+            let mut v: Vec<u32> = pre
+                .iter()
+                .chain(ops)
+                .flat_map(|p| p.terms.iter().copied())
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let (mut title_df, mut body_df) = (Vec::new(), Vec::new());
+        let bodies: Vec<Vec<u32>> = read.iter().map(|(_, p, o)| body_ids(p, o)).collect();
+        for ((t, _, _), b) in read.iter().zip(&bodies) {
+            count_documents(&mut title_df, t.iter().copied());
+            count_documents(&mut body_df, b.iter().copied());
+        }
+        let n = all.len() as f64;
+        let mut profiles: Vec<Profile> = read
+            .into_iter()
+            .zip(bodies)
+            .zip(&all)
+            .map(|(((title, preamble, operative), body), r)| Profile {
+                title: Vector::new(title, &title_df, n),
+                body: Vector::new(body, &body_df, n),
+                regions: r
+                    .regions
+                    .iter()
+                    .filter(|g| g.primary)
+                    .map(|g| g.slug.to_string())
+                    .collect(),
+                cites: r
+                    .references
+                    .iter()
+                    .filter(|x| x.kind == ReferenceKind::Oic)
+                    .map(|x| x.id.split('-').next().unwrap_or("").to_string())
+                    .collect(),
+                keys: [
+                    format!("{}/{}", r.session, r.number),
+                    format!("{}/{}", r.number, r.session),
+                ],
+                preamble,
+                operative,
+            })
+            .collect();
+        let new_profiles = profiles.split_off(old.resolutions.len());
+        Corpus {
+            old: profiles,
+            new: new_profiles,
+        }
+    }
+
+    /// How alike old resolution `i` and new resolution `j` are.
+    pub fn score(&self, i: usize, j: usize) -> f64 {
+        let (Some(p), Some(q)) = (self.old.get(i), self.new.get(j)) else {
+            return 0.0;
+        };
+        let title = p.title.cosine(&q.title);
+        let body = p.body.cosine(&q.body);
+        let mut score = if p.regions.is_empty() && q.regions.is_empty() {
+            (TITLE * title + BODY * body) / (TITLE + BODY)
+        } else {
+            let shared = p.regions.iter().filter(|g| q.regions.contains(g)).count() as f64;
+            let union = (p.regions.len() + q.regions.len()) as f64 - shared;
+            TITLE * title + BODY * body + REGIONS * shared / union
+        };
+        if q.cites.iter().any(|c| p.keys.contains(c)) {
+            score = (score + CITED).min(1.0);
+        }
+        score
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particles_and_the_article_do_not_make_words_differ() {
+        let forms = ["والصومال", "الصومال", "بالصومال"].map(|w| stems(w).collect::<Vec<_>>());
+        assert!(forms.iter().all(|f| *f == ["صومال"]), "{forms:?}");
+        assert_eq!(
+            stems("ولي").collect::<Vec<_>>(),
+            ["ولي"],
+            "a short word keeps its letters"
+        );
+    }
+}
