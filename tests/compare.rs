@@ -197,6 +197,32 @@ fn the_next_session_reports_exactly_the_edits_made() {
         .collect();
     assert_eq!(ops.len(), 1);
     assert_eq!((ops[0].op, ops[0].text.as_str()), (WordOp::Insert, "بقوة"));
+
+    // Laid out for the page: one block, its inserted word in `ins`, its changes hooked.
+    use qarar::view::tree::{Attr, DataName, Tag};
+    let l = qarar::view::compared::layout(&c, &old, &new);
+    assert_eq!((l.pairs, l.changed, l.verb_changes), (55, 1, 1));
+    assert_eq!(l.blocks.len(), 1, "one changed pair to show");
+    assert_eq!(l.same.len(), 54);
+    let b = &l.blocks[0].node;
+    assert_eq!(b.attr(Attr::Data(DataName::Pair)), Some("44/1-س|45/1-س"));
+    assert!(l.blocks[0].verb_change);
+    let ins: Vec<String> = b
+        .find_all(Tag::Ins)
+        .iter()
+        .map(|n| n.text_content())
+        .collect();
+    assert_eq!(ins, ["بقوة", "يطلب"], "the inserted word and the new verb");
+    let hooks: Vec<&str> = b
+        .find_all(Tag::Li)
+        .iter()
+        .filter_map(|n| n.attr(Attr::Data(DataName::Change)))
+        .collect();
+    assert_eq!(
+        hooks,
+        ["moved", "changed", "verb"],
+        "in the new resolution's order"
+    );
 }
 
 #[test]

@@ -40,6 +40,19 @@ pub struct Documents {
     next_parse: StoredValue<u32>,
 }
 
+/// Where a document's text is, for a worker to read it again: the default session beside the
+/// page (`None`), or the library's copy of a file (its hash).
+pub async fn source_of(hash: Option<String>) -> Result<worker::Source, String> {
+    let Some(hash) = hash else {
+        return Ok(worker::Source::Fetch(DEFAULT_URL.into()));
+    };
+    match library::get(&hash).await {
+        Ok(Some((_, blob))) => Ok(worker::Source::File(blob)),
+        Ok(None) => Err("the file is no longer in this browser's library: open it again".into()),
+        Err(e) => Err(e),
+    }
+}
+
 /// The document actions `App` provides.
 pub fn use_documents() -> Documents {
     expect_context::<Documents>()
@@ -223,7 +236,7 @@ impl Documents {
                 }
             }
             // Only the JS API asks for objects (app/api.rs), with a worker of its own.
-            worker::Event::Json(_) | worker::Event::Exported(_) => {}
+            worker::Event::Json(_) | worker::Event::Exported(_) | worker::Event::Compared(_) => {}
             worker::Event::Error(e) => {
                 received.borrow_mut().take();
                 s.progress.set(None);

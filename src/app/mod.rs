@@ -12,6 +12,7 @@ mod api;
 mod browser;
 mod components;
 mod documents;
+mod draw;
 mod library;
 mod page;
 mod state;

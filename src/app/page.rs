@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{after_paint, mark, measure, read_search, scroll_to};
 use super::components::{
-    BackToTop, Contents, FilterBar, LibraryList, Messages, ReadingNotes, ResolutionList,
-    SearchResults, SessionHeader,
+    BackToTop, ComparisonView, Contents, FilterBar, LibraryList, Messages, ReadingNotes,
+    ResolutionList, SearchResults, SessionHeader,
 };
 use super::documents::{linked_doc, Documents};
 use super::state::{AppState, Loaded};
@@ -87,9 +87,17 @@ pub fn App() -> impl IntoView {
             <Messages />
             <LibraryList />
             <FilterBar />
-            <SearchResults />
-            <Contents />
-            <ResolutionList />
+            // Comparing with another session shows the comparison in place of the list (the
+            // filters still apply). The list stays in the page, hidden: its listeners and
+            // observers live as long as the page.
+            <Show when=move || state.query.with(|q| q.compare.is_some())>
+                <ComparisonView />
+            </Show>
+            <div class="list-view" hidden=move || state.query.with(|q| q.compare.is_some())>
+                <SearchResults />
+                <Contents />
+                <ResolutionList />
+            </div>
             <ReadingNotes />
             <BackToTop />
         </div>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::browser::{mark, measure, write_url};
 use super::library;
+use super::worker::Compared;
 use crate::model::Document;
 use crate::view::{self, Query, ResolutionMatch};
 
@@ -83,6 +84,8 @@ pub struct AppState {
     pub jump: RwSignal<Option<usize>>,
     /// The text size the reader chose, in percent of the browser's (kept in this browser).
     pub scale: RwSignal<u32>,
+    /// The last comparison (`compare=`), with what it compared: `other|open document|generation`.
+    pub comparison: RwSignal<Option<Arc<(String, Compared)>>>,
 }
 
 impl AppState {
@@ -127,6 +130,7 @@ impl AppState {
             missing: RwSignal::new(None),
             jump: RwSignal::new(None),
             scale: RwSignal::new(100),
+            comparison: RwSignal::new(None),
         }
     }
 

@@ -13,6 +13,8 @@
 //!                                                        from its source, and the part of it a
 //!                                                        view shows written as CSV, JSON or
 //!                                                        Akoma Ntoso ([`ExportRequest`])
+//!                 { compare: true, oldFile | oldFetch,   two documents compared: both parsed,
+//!                   newFile | newFetch }                 then paired and diffed ([`Compared`])
 //!                 { more: true }                         after each piece is handled
 //! worker → page   { kind: "ready" }                      listening (messages before are lost)
 //!                 { kind: "progress", stage }            reading, parsing
@@ -22,6 +24,7 @@
 //!                 { kind: "end" }  or  { kind: "error", message }
 //!                 { kind: "json", value }                the answer to `json`
 //!                 { kind: "export", data }               the file's bytes
+//!                 { kind: "compared", data }             the comparison
 //! ```
 //!
 //! Exports are written here, not on the page: their code (the CSV and XML writers, serde_json)
@@ -95,6 +98,17 @@ pub enum Event {
     Json(JsValue),
     /// The answer to an export: the file's bytes.
     Exported(Vec<u8>),
+    /// The answer to a comparison.
+    Compared(Box<Compared>),
+}
+
+/// Two documents compared and laid out for the page, and how long the comparison took.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Compared {
+    pub layout: crate::view::compared::Layout,
+    /// When the pairing and diffing started (ms since the epoch) and how long they took.
+    pub started: f64,
+    pub ms: f64,
 }
 
 /// A download: which format, and which resolutions and paragraphs (by index in the document the
@@ -134,6 +148,7 @@ fn read_message(data: &JsValue) -> Result<Option<Event>, String> {
         "end" => Event::End,
         "json" => Event::Json(get("value")),
         "export" => Event::Exported(bytes()),
+        "compared" => Event::Compared(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
         _ => Event::Error(
             get("message")
                 .as_string()
@@ -290,6 +305,18 @@ pub fn serve() {
             if let Some(text) = get("json").as_string() {
                 return answer_json(&scope, &text);
             }
+            if get("compare").is_truthy() {
+                let (old, new) = (
+                    read_source(&scope, get("oldFile"), get("oldFetch")),
+                    read_source(&scope, get("newFile"), get("newFetch")),
+                );
+                return wasm_bindgen_futures::spawn_local(async move {
+                    match (old.await, new.await) {
+                        (Ok(a), Ok(b)) => answer_compare(&scope, a, b),
+                        (Err(e), _) | (_, Err(e)) => post(&scope, Outgoing::Error(e)),
+                    }
+                });
+            }
             if let Ok(request) = get("export").dyn_into::<js_sys::Uint8Array>() {
                 let (request, file, url) = (request.to_vec(), get("file"), get("fetch"));
                 return wasm_bindgen_futures::spawn_local(async move {
@@ -375,6 +402,44 @@ async fn read_response(
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The bytes of a document given as a file or a URL.
+fn read_source(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    file: JsValue,
+    url: JsValue,
+) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    // The request goes out now, not when the future is first polled.
+    let fetching = url.as_string().map(|u| fetch_bytes(scope.clone(), u));
+    async move {
+        if let Ok(file) = file.dyn_into::<web_sys::Blob>() {
+            return gloo_file::futures::read_as_bytes(&file.into())
+                .await
+                .map_err(|_| "the file could not be read".to_string());
+        }
+        match fetching {
+            Some(f) => f.await,
+            None => Err("no document was given".to_string()),
+        }
+    }
+}
+
+/// Two documents parsed and compared.
+fn answer_compare(scope: &web_sys::DedicatedWorkerGlobalScope, old: Vec<u8>, new: Vec<u8>) {
+    let (old, new) = match (crate::read(old), crate::read(new)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return post(scope, Outgoing::Error(e.to_string())),
+    };
+    let started = now();
+    let comparison = crate::compare::compare(&old, &new);
+    let ms = now() - started;
+    let compared = Compared {
+        layout: crate::view::compared::layout(&comparison, &old, &new),
+        started,
+        ms,
+    };
+    post(scope, Outgoing::Data("compared", encode(&compared)));
+}
+
 /// A download: the document parsed from `bytes`, the request's part of it in its format.
 fn answer_export(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, request: &[u8]) {
     let request: ExportRequest = match postcard::from_bytes(request) {
@@ -422,6 +487,8 @@ pub enum Source {
         from: Box<Source>,
         request: ExportRequest,
     },
+    /// Two documents compared.
+    Compare { old: Box<Source>, new: Box<Source> },
 }
 
 /// A document being parsed in a worker; dropping it stops the worker.
@@ -493,9 +560,20 @@ impl Parse {
             Source::File(file) => set("file", &file),
             Source::Fetch(url) => set("fetch", &url.into()),
             Source::Json(text) => set("json", &text.into()),
-            Source::Export { .. } => {}
+            Source::Export { .. } | Source::Compare { .. } => {}
+        };
+        // The two documents of a comparison, under keys of their own.
+        let put_as = |which: &str, source: Source| match source {
+            Source::File(file) => set(&format!("{which}File"), &file),
+            Source::Fetch(url) => set(&format!("{which}Fetch"), &url.into()),
+            _ => {}
         };
         match source {
+            Some(Source::Compare { old, new }) => {
+                set("compare", &JsValue::TRUE);
+                put_as("old", *old);
+                put_as("new", *new);
+            }
             Some(Source::Export { from, request }) => {
                 put(*from);
                 let bytes = postcard::to_allocvec(&request).unwrap_or_default();

@@ -21,7 +21,7 @@ pub fn clause_key(operative: bool, index: usize) -> String {
 
 /// Dice over the two word multisets (each sorted): shared words, counted with multiplicity, over
 /// all.
-fn dice(a: &[u32], b: &[u32]) -> f64 {
+fn dice(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -71,21 +71,37 @@ fn align_kind(
     text: impl Fn(bool, usize) -> String,
     operative: bool,
 ) -> Vec<ClauseChange> {
-    let scores: Vec<Vec<f64>> = old
+    // Paragraphs that are the same, word for word, are matched first (most are, from one
+    // session to the next): the Hungarian method only weighs the rest.
+    let mut unused: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (j, b) in new.iter().enumerate().rev() {
+        unused.entry(b.norm.as_str()).or_default().push(j);
+    }
+    let mut matched: Vec<(usize, usize)> = Vec::new();
+    let mut rest_old = Vec::new();
+    for (i, a) in old.iter().enumerate() {
+        match unused.get_mut(a.norm.as_str()).and_then(Vec::pop) {
+            Some(j) => matched.push((i, j)),
+            None => rest_old.push(i),
+        }
+    }
+    let taken: BTreeSet<usize> = matched.iter().map(|&(_, j)| j).collect();
+    let rest_new: Vec<usize> = (0..new.len()).filter(|j| !taken.contains(j)).collect();
+    let scores: Vec<Vec<f64>> = rest_old
         .iter()
-        .map(|a| {
-            new.iter()
-                .map(|b| {
-                    if a.norm == b.norm {
-                        1.0
-                    } else {
-                        dice(&a.terms, &b.terms)
-                    }
-                })
+        .map(|&i| {
+            rest_new
+                .iter()
+                .map(|&j| dice(&old[i].terms, &new[j].terms))
                 .collect()
         })
         .collect();
-    let matched = assign(&scores, CLAUSE_THRESHOLD); // sorted by old index
+    matched.extend(
+        assign(&scores, CLAUSE_THRESHOLD)
+            .into_iter()
+            .map(|(i, j)| (rest_old[i], rest_new[j])),
+    );
+    matched.sort_unstable();
     let kept = longest_increasing(&matched.iter().map(|&(_, j)| j).collect::<Vec<_>>());
     let mut partner_of_old = vec![None; old.len()];
     let mut partner_of_new = vec![None; new.len()];

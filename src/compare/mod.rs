@@ -21,12 +21,13 @@ use crate::model::{Document, VerbCategory};
 
 pub use align::clause_key;
 pub use assign::assign;
+pub use similarity::clause_text;
 pub use similarity::Corpus;
 
 /// Below this, two resolutions are not the same subject: one was dropped and one added.
 pub const PAIR_THRESHOLD: f64 = 0.3;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub pairs: Vec<Pair>,
     /// Old resolutions with no partner in the new session (ids).
@@ -61,11 +62,10 @@ pub struct ClauseChange {
     /// The same in the new resolution.
     pub new: Option<String>,
     pub op: ClauseOp,
-    /// The opening verb's category, when it changed (call → condemn).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The opening verb's category, when it changed (call → condemn); null otherwise. (Always
+    /// written: the viewer's worker sends this in postcard, which cannot skip fields.)
     pub verb: Option<VerbChange>,
-    /// Word-level differences, for a changed (or moved and changed) paragraph.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Word-level differences, for a changed (or moved and changed) paragraph; empty otherwise.
     pub words: Vec<WordChange>,
 }
 

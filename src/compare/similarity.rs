@@ -9,10 +9,14 @@
 //!   resolution), which raises the score.
 //!
 //! Every word is read once, for both the pairing and the clause alignment ([`Paragraph`]), and
-//! stands as a number from then on: comparing is merging sorted lists of numbers, not hashing
-//! strings (the first version, on strings, took 110 ms for two sessions; BENCHMARKS.md).
+//! stands as a number from then on, its 64-bit hash: comparing is merging sorted lists of
+//! numbers, not hashing strings (the first version, on strings, took 110 ms for two sessions;
+//! BENCHMARKS.md). Two different words of two sessions sharing a hash is a chance of about one
+//! in 10^10 and would only make two paragraphs look a word more alike.
 
-use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::model::{Document, ReferenceKind, Resolution, VerbCategory};
 use crate::text::normalize;
@@ -49,26 +53,18 @@ fn stems(norm: &str) -> impl Iterator<Item = &str> {
         .map(move |w| stem(&norm[w.start..w.end]))
 }
 
-/// Word ids: each distinct comparable word of both sessions, numbered.
-#[derive(Default)]
-struct Words(FxHashMap<String, u32>);
+/// A word's id: its hash.
+fn id(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    w.hash(&mut h);
+    h.finish()
+}
 
-impl Words {
-    fn id(&mut self, w: &str) -> u32 {
-        if let Some(&k) = self.0.get(w) {
-            return k;
-        }
-        let k = self.0.len() as u32;
-        self.0.insert(w.to_string(), k);
-        k
-    }
-
-    /// The sorted ids of the words of `norm`, repeats kept.
-    fn ids(&mut self, norm: &str) -> Vec<u32> {
-        let mut v: Vec<u32> = stems(norm).map(|w| self.id(w)).collect();
-        v.sort_unstable();
-        v
-    }
+/// The sorted ids of the words of `norm`, repeats kept.
+fn ids(norm: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = stems(norm).map(id).collect();
+    v.sort_unstable();
+    v
 }
 
 /// One paragraph, as compared: its text normalised (two paragraphs with the same are the same)
@@ -77,7 +73,7 @@ pub struct Paragraph {
     /// Normalised.
     pub norm: String,
     /// Word ids, sorted, repeats kept.
-    pub terms: Vec<u32>,
+    pub terms: Vec<u64>,
     /// The opening verb's category (operative clauses).
     pub verb: Option<VerbCategory>,
 }
@@ -96,10 +92,10 @@ pub fn clause_text(c: &crate::model::OperativeClause) -> String {
     t
 }
 
-fn paragraph(words: &mut Words, text: &str, verb: Option<VerbCategory>) -> Paragraph {
+fn paragraph(text: &str, verb: Option<VerbCategory>) -> Paragraph {
     let norm = normalize(text);
     Paragraph {
-        terms: words.ids(&norm),
+        terms: ids(&norm),
         norm,
         verb,
     }
@@ -107,14 +103,14 @@ fn paragraph(words: &mut Words, text: &str, verb: Option<VerbCategory>) -> Parag
 
 /// A sparse vector: (word id, weight), sorted by id, and its length.
 struct Vector {
-    entries: Vec<(u32, f64)>,
+    entries: Vec<(u64, f64)>,
     norm: f64,
 }
 
 impl Vector {
     /// tf-idf weights of the sorted ids `terms`.
-    fn new(terms: impl IntoIterator<Item = u32>, df: &[f64], n: f64) -> Vector {
-        let mut entries: Vec<(u32, f64)> = Vec::new();
+    fn new(terms: impl IntoIterator<Item = u64>, df: &FxHashMap<u64, f64>, n: f64) -> Vector {
+        let mut entries: Vec<(u64, f64)> = Vec::new();
         for t in terms {
             match entries.last_mut() {
                 Some((k, tf)) if *k == t => *tf += 1.0,
@@ -122,7 +118,7 @@ impl Vector {
             }
         }
         for (k, tf) in &mut entries {
-            let idf = (n / df.get(*k as usize).copied().unwrap_or(1.0)).ln();
+            let idf = (n / df.get(k).copied().unwrap_or(1.0)).ln();
             *tf = (1.0 + tf.ln()) * idf;
         }
         entries.retain(|(_, x)| *x > 0.0);
@@ -173,14 +169,11 @@ pub struct Corpus {
 }
 
 /// Adds one to `df` for each distinct id of `terms` (sorted).
-fn count_documents(df: &mut Vec<f64>, terms: impl IntoIterator<Item = u32>) {
+fn count_documents(df: &mut FxHashMap<u64, f64>, terms: impl IntoIterator<Item = u64>) {
     let mut last = None;
     for t in terms {
         if last != Some(t) {
-            if df.len() <= t as usize {
-                df.resize(t as usize + 1, 0.0);
-            }
-            df[t as usize] += 1.0;
+            *df.entry(t).or_insert(0.0) += 1.0;
             last = Some(t);
         }
     }
@@ -188,31 +181,30 @@ fn count_documents(df: &mut Vec<f64>, terms: impl IntoIterator<Item = u32>) {
 
 impl Corpus {
     pub fn new(old: &Document, new: &Document) -> Corpus {
-        let mut words = Words::default();
         let all: Vec<&Resolution> = old.resolutions.iter().chain(&new.resolutions).collect();
         // Each resolution's title ids and paragraphs, read once.
-        let read: Vec<(Vec<u32>, Vec<Paragraph>, Vec<Paragraph>)> = all
+        let read: Vec<(Vec<u64>, Vec<Paragraph>, Vec<Paragraph>)> = all
             .iter()
             .map(|r| {
-                let title = words.ids(&normalize(&r.title));
+                let title = ids(&normalize(&r.title));
                 let preamble = r
                     .preamble
                     .iter()
-                    .map(|p| paragraph(&mut words, &p.text, None))
+                    .map(|p| paragraph(&p.text, None))
                     .collect();
                 let operative = r
                     .operative
                     .iter()
                     .map(|c| {
                         let verb = c.verbs.iter().find(|v| v.opening).and_then(|v| v.category);
-                        paragraph(&mut words, &clause_text(c), verb)
+                        paragraph(&clause_text(c), verb)
                     })
                     .collect();
                 (title, preamble, operative)
             })
             .collect();
-        let body_ids = |pre: &[Paragraph], ops: &[Paragraph]| -> Vec<u32> {
-            let mut v: Vec<u32> = pre
+        let body_ids = |pre: &[Paragraph], ops: &[Paragraph]| -> Vec<u64> {
+            let mut v: Vec<u64> = pre
                 .iter()
                 .chain(ops)
                 .flat_map(|p| p.terms.iter().copied())
@@ -220,8 +212,8 @@ impl Corpus {
             v.sort_unstable();
             v
         };
-        let (mut title_df, mut body_df) = (Vec::new(), Vec::new());
-        let bodies: Vec<Vec<u32>> = read.iter().map(|(_, p, o)| body_ids(p, o)).collect();
+        let (mut title_df, mut body_df) = (FxHashMap::default(), FxHashMap::default());
+        let bodies: Vec<Vec<u64>> = read.iter().map(|(_, p, o)| body_ids(p, o)).collect();
         for ((t, _, _), b) in read.iter().zip(&bodies) {
             count_documents(&mut title_df, t.iter().copied());
             count_documents(&mut body_df, b.iter().copied());

@@ -4,11 +4,13 @@
 //! decides.
 
 mod cite;
+pub mod compared;
 mod counts;
 mod filter;
 pub mod marks;
 mod query;
 mod search;
+pub mod tree;
 pub mod window;
 
 pub use cite::{citation, page_title};

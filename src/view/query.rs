@@ -17,6 +17,11 @@ pub struct Query {
     pub mentions: bool,
     /// The open document's content hash, when it is not the default session.
     pub doc: Option<String>,
+    /// The document the open one is compared with: a kept document's hash, or `default` (the
+    /// default session). The comparison view shows what changed from it to the open one.
+    pub compare: Option<String>,
+    /// With `compare`: only the pairs in which an opening verb's category changed.
+    pub verb_changes: bool,
     /// Values that were not understood and were ignored (shown as a quiet notice).
     pub ignored: Vec<String>,
 }
@@ -109,15 +114,23 @@ impl Query {
                 }
                 "clause" => q.clause = Some(v).filter(|c| is_clause_ref(c)),
                 "mentions" => q.mentions = v == "1" || v == "true",
-                "doc" => {
-                    q.doc = Some(v)
-                        .filter(|h| h.len() <= 64 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+                "doc" => q.doc = Some(v).filter(|h| is_hash(h)),
+                "compare" => {
+                    if v == "default" || is_hash(&v) {
+                        q.compare = Some(v);
+                    } else {
+                        q.ignored.push(format!("compare={v}"));
+                    }
                 }
+                "vchange" => q.verb_changes = v == "1" || v == "true",
                 _ => q.ignored.push(k),
             }
         }
         if q.res.is_none() {
             q.clause = None;
+        }
+        if q.compare.is_none() {
+            q.verb_changes = false;
         }
         if let (Some(res), Some(clause)) = (&q.res, &q.clause) {
             if clause_index(doc, res, clause).is_none() {
@@ -133,6 +146,12 @@ impl Query {
         let mut parts = Vec::new();
         if let Some(d) = &self.doc {
             parts.push(format!("doc={d}"));
+        }
+        if let Some(c) = &self.compare {
+            parts.push(format!("compare={c}"));
+        }
+        if self.verb_changes {
+            parts.push("vchange=1".into());
         }
         if !self.regions.is_empty() {
             parts.push(format!(
@@ -168,13 +187,19 @@ impl Query {
         !self.regions.is_empty() || !self.verbs.is_empty() || !self.q.trim().is_empty()
     }
 
-    /// The same view without its filters (the document stays).
+    /// The same view without its filters (the document, and the one it is compared with, stay).
     pub fn cleared(&self) -> Query {
         Query {
             doc: self.doc.clone(),
+            compare: self.compare.clone(),
             ..Query::default()
         }
     }
+}
+
+/// A content hash as the library names documents (hex, at most 64 digits).
+fn is_hash(h: &str) -> bool {
+    !h.is_empty() && h.len() <= 64 && h.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 fn is_clause_ref(c: &str) -> bool {

@@ -10,9 +10,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::app::browser::save_file;
+use crate::app::documents::source_of;
 use crate::app::state::{use_state, AppState};
 use crate::app::worker::{Event, ExportRequest, Parse, Source};
-use crate::app::{library, DEFAULT_URL};
 use crate::export::{file_name, ExportFormat, Selection};
 
 /// What each format is, for the reader who does not know the acronyms.
@@ -21,19 +21,6 @@ fn label(format: ExportFormat) -> (&'static str, &'static str) {
         ExportFormat::Csv => ("جدول CSV", "CSV table: a row per operative clause"),
         ExportFormat::Json => ("JSON", "JSON: the structure, as the command line writes it"),
         ExportFormat::Akn => ("أكوما نتوسو XML", "Akoma Ntoso XML (legal documents)"),
-    }
-}
-
-/// Where the open document's text is: the default session beside the page, or the library's
-/// copy of the file.
-async fn source_of(hash: Option<String>) -> Result<Source, String> {
-    let Some(hash) = hash else {
-        return Ok(Source::Fetch(DEFAULT_URL.into()));
-    };
-    match library::get(&hash).await {
-        Ok(Some((_, blob))) => Ok(Source::File(blob)),
-        Ok(None) => Err("the file is no longer in this browser's library: open it again".into()),
-        Err(e) => Err(e),
     }
 }
 

@@ -58,7 +58,8 @@ fn keep_focus_clear_of(bar: web_sys::HtmlDivElement) {
         else {
             return;
         };
-        let h = entry.target().get_bounding_client_rect().height();
+        // Whole pixels, up: formatting a float would add its code to the page.
+        let h = entry.target().get_bounding_client_rect().height().ceil() as i64;
         let _ = gloo_utils::document_element()
             .dyn_into::<web_sys::HtmlElement>()
             .map(|html| html.style().set_property("--sticky", &format!("{h}px")));

@@ -1,5 +1,5 @@
 //! The reader's documents: the default session and every file opened in this browser, each to
-//! open, and the kept ones to remove.
+//! open, to compare the open one with ("what changed since"), and the kept ones to remove.
 
 use leptos::prelude::*;
 
@@ -22,6 +22,7 @@ pub fn LibraryList() -> impl IntoView {
                     <span class="name" dir="ltr">{DEFAULT_NAME}</span>
                     <span class="meta">"الدورة الافتراضية · " <span lang="en">"default session"</span></span>
                     <button disabled=move || current().is_none() on:click=move |_| docs.switch_to(None)>"فتح · Open"</button>
+                    <CompareButton with="default".to_string() name=DEFAULT_NAME.to_string() is_current=Signal::derive(move || current().is_none()) />
                 </li>
                 <For
                     each=move || kept.get()
@@ -60,14 +61,41 @@ fn KeptEntry(entry: library::Entry) -> impl IntoView {
         (entry.size / 1024.0).ceil() as u64
     );
     let open_label = format!("Open {}", entry.name);
-    let remove_label = format!("Remove {} from this browser", entry.name);
+    // Each name begins with the button's visible text (WCAG 2.5.3, Label in Name).
+    let remove_label = format!("حذف · Remove {} from this browser", entry.name);
     let (h_open, h_remove) = (hash.clone(), hash.clone());
+    let current = Signal::derive(is_current);
     view! {
-        <li data-kept=hash aria-current=move || is_current().then_some("true")>
+        <li data-kept=hash.clone() aria-current=move || current.get().then_some("true")>
             <span class="name" dir="auto">{entry.name.clone()}</span>
             <span class="meta">{meta}</span>
             <button aria-label=open_label on:click=move |_| docs.switch_to(Some(h_open.clone()))>"فتح · Open"</button>
+            <CompareButton with=hash.clone() name=entry.name.clone() is_current=current />
             <button class="remove" aria-label=remove_label on:click=move |_| docs.remove(h_remove.clone())>"حذف · Remove"</button>
         </li>
+    }
+}
+
+/// "Compare": the open document against this one (`compare=`), what changed from it.
+#[component]
+fn CompareButton(with: String, name: String, is_current: Signal<bool>) -> impl IntoView {
+    let state = use_state();
+    let label = format!("قارن · Compare the open session with {name}");
+    let comparing = {
+        let with = with.clone();
+        move || {
+            state
+                .query
+                .with(|q| q.compare.as_deref() == Some(with.as_str()))
+        }
+    };
+    let compare = move |_| {
+        let with = with.clone();
+        state.change(move |q| q.compare = Some(with.clone()), true);
+    };
+    view! {
+        <button class="compare" aria-label=label data-compare-with=""
+            disabled=move || is_current.get() aria-pressed=move || comparing().to_string()
+            on:click=compare>"قارن · Compare"</button>
     }
 }

@@ -17,7 +17,8 @@ pub fn Messages() -> impl IntoView {
         <p class="status" role="status">
             {move || state.status.get()}
             {move || state.progress.get().map(|p| match p {
-                Some(x) => view! { <progress max="1" value=x.to_string() aria-label="Progress"></progress> }.into_any(),
+                // In whole percent: formatting a float would add its code to the page.
+                Some(x) => view! { <progress max="100" value=((x * 100.0).round() as u32).to_string() aria-label="Progress"></progress> }.into_any(),
                 None => view! { <progress aria-label="Progress"></progress> }.into_any(),
             })}
         </p>

@@ -4,6 +4,7 @@
 mod active_regions;
 mod back_to_top;
 mod cite_button;
+mod comparison_view;
 mod contents;
 mod download_menu;
 mod filter_bar;
@@ -25,6 +26,7 @@ mod view_tools;
 pub use active_regions::ActiveRegions;
 pub use back_to_top::BackToTop;
 pub use cite_button::CiteButton;
+pub use comparison_view::ComparisonView;
 pub use contents::Contents;
 pub use download_menu::DownloadMenu;
 pub use filter_bar::FilterBar;

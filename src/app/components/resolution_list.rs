@@ -102,7 +102,8 @@ impl List {
         let mut changed = false;
         self.heights.update_value(|h| {
             if h.generation == generation {
-                for &(i, px) in sizes {
+                // A card of a hidden list (while comparing sessions) measures nothing.
+                for &(i, px) in sizes.iter().filter(|s| s.1 > 0.0) {
                     changed |= h.modes[usize::from(open)].measure(i, px);
                 }
             }
@@ -234,7 +235,7 @@ pub fn ResolutionList() -> impl IntoView {
             {empty}
             <For each=move || layout.get() key=|k| *k children=move |k| match k {
                 Key::Gap(_, px) => view! {
-                    <div class="spacer" aria-hidden="true" style:height=format!("{}px", f64::from_bits(px))></div>
+                    <div class="spacer" aria-hidden="true" style:height=format!("{}px", f64::from_bits(px).round() as i64)></div>
                 }.into_any(),
                 Key::Card(_, index) => view! { <ResolutionCard index=index observer=observer /> }.into_any(),
             } />

@@ -1,0 +1,167 @@
+//! A small tree of safe nodes: what a part of the page looks like, made where the data is (the
+//! background parser lays out a comparison) and drawn by the page with `createElement` and
+//! `createTextNode` — text is always a text node, elements and attributes come from the fixed
+//! lists below (no script, no event handler, no style), and a link is only ever a query string
+//! of this page. The page's wasm carries one small drawer instead of a component per layout.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tag {
+    Section,
+    Div,
+    H3,
+    P,
+    Ol,
+    Ul,
+    Li,
+    Span,
+    Bdi,
+    Ins,
+    Del,
+    A,
+    Details,
+    Summary,
+}
+
+impl Tag {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Tag::Section => "section",
+            Tag::Div => "div",
+            Tag::H3 => "h3",
+            Tag::P => "p",
+            Tag::Ol => "ol",
+            Tag::Ul => "ul",
+            Tag::Li => "li",
+            Tag::Span => "span",
+            Tag::Bdi => "bdi",
+            Tag::Ins => "ins",
+            Tag::Del => "del",
+            Tag::A => "a",
+            Tag::Details => "details",
+            Tag::Summary => "summary",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Attr {
+    Class,
+    Lang,
+    /// Only ever a query string of this page (`?res=…`): see [`Node::link`].
+    Href,
+    /// `data-<name>`: the hooks tests and scripts read.
+    Data(DataName),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DataName {
+    Pair,
+    Change,
+    Added,
+    Removed,
+    Same,
+}
+
+impl Attr {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Attr::Class => "class",
+            Attr::Lang => "lang",
+            Attr::Href => "href",
+            Attr::Data(DataName::Pair) => "data-pair",
+            Attr::Data(DataName::Change) => "data-change",
+            Attr::Data(DataName::Added) => "data-added",
+            Attr::Data(DataName::Removed) => "data-removed",
+            Attr::Data(DataName::Same) => "data-same",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Node {
+    Element {
+        tag: Tag,
+        attrs: Vec<(Attr, String)>,
+        children: Vec<Node>,
+    },
+    Text(String),
+}
+
+impl Node {
+    pub fn el(tag: Tag, children: Vec<Node>) -> Node {
+        Node::Element {
+            tag,
+            attrs: Vec::new(),
+            children,
+        }
+    }
+
+    pub fn text(s: impl Into<String>) -> Node {
+        Node::Text(s.into())
+    }
+
+    /// `<span lang="en">…</span>`.
+    pub fn english(s: impl Into<String>) -> Node {
+        Node::el(Tag::Span, vec![Node::text(s)]).with(Attr::Lang, "en")
+    }
+
+    /// `<bdi>…</bdi>`: an id or a number kept whole inside the other direction's text.
+    pub fn bdi(s: impl Into<String>) -> Node {
+        Node::el(Tag::Bdi, vec![Node::text(s)])
+    }
+
+    /// A link to a view of this page (`search` from [`crate::view::Query::to_search`]).
+    pub fn link(search: String, children: Vec<Node>) -> Node {
+        let href = if search.starts_with('?') {
+            search
+        } else {
+            "?".to_string()
+        };
+        Node::el(Tag::A, children).with(Attr::Href, href)
+    }
+
+    pub fn with(mut self, attr: Attr, value: impl Into<String>) -> Node {
+        if let Node::Element { attrs, .. } = &mut self {
+            attrs.push((attr, value.into()));
+        }
+        self
+    }
+
+    /// All the text of the node, as a reader sees it (for tests).
+    pub fn text_content(&self) -> String {
+        match self {
+            Node::Text(t) => t.clone(),
+            Node::Element { children, .. } => children.iter().map(Node::text_content).collect(),
+        }
+    }
+
+    /// Every element below (and including) this one with `tag`.
+    pub fn find_all(&self, tag: Tag) -> Vec<&Node> {
+        let mut out = Vec::new();
+        if let Node::Element {
+            tag: t, children, ..
+        } = self
+        {
+            if *t == tag {
+                out.push(self);
+            }
+            for c in children {
+                out.extend(c.find_all(tag));
+            }
+        }
+        out
+    }
+
+    /// The value of `attr`, if this is an element that has it.
+    pub fn attr(&self, attr: Attr) -> Option<&str> {
+        match self {
+            Node::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(a, _)| *a == attr)
+                .map(|(_, v)| v.as_str()),
+            Node::Text(_) => None,
+        }
+    }
+}

@@ -1,0 +1,134 @@
+// Comparing sessions in the viewer: a "next session" made from the default one with known edits
+// (as tests/compare.rs makes it) is opened, then compared with the default session from the
+// library; the summary, the pair, its changes, the filters, Back/Forward and reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, open, axeViolations } from './harness.mjs';
+
+const sessionPath = fileURLToPath(new URL('../../sessions/cfm-44-political-ar.txt', import.meta.url));
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const DROPPED = 5;
+
+/** The next session: renumbered 45, resolution 5 dropped and the numbers closed up, clauses 2
+ * and 3 of the first swapped, its clause 9's verb changed, words inserted in its clause 8, and
+ * one resolution added (tests/compare.rs does the same in Rust). */
+function nextSession(text) {
+  const isId = (l) => (/^قرار[ :]/.test(l) || /^\d+\tقرار رقم/.test(l)) && l.includes('44/');
+  const out = [];
+  let dropping = false;
+  let first = false;
+  for (let line of text.split('\n')) {
+    if (isId(line) && !/^\d/.test(line)) {
+      const id = line.slice(line.indexOf('44/') + 3).match(/^\d+/)[0];
+      dropping = id === String(DROPPED);
+      first = id === '1';
+    }
+    if (dropping) continue;
+    if (isId(line)) {
+      const at = line.indexOf('44/');
+      const digits = line.slice(at + 3).match(/^\d+/)[0];
+      const k = Number(digits);
+      if (k === DROPPED) continue;
+      line = `${line.slice(0, at)}45/${k > DROPPED ? k - 1 : k}${line.slice(at + 3 + digits.length)}`;
+    }
+    if (first && line.startsWith('8. يناشد ')) line = `8. يناشد بقوة ${line.slice('8. يناشد '.length)}`;
+    else if (first && line.startsWith('9. يدعو ')) line = `9. يطلب ${line.slice('9. يدعو '.length)}`;
+    out.push(line);
+  }
+  const two = out.findIndex((l) => l.startsWith('2. يؤكد دعمه للحكومة الصومالية'));
+  const three = out.findIndex((l) => l.startsWith('3. يرحب بالتقدم الذي أحرزته القيادة'));
+  const [a, b] = [out[two].slice(3), out[three].slice(3)];
+  out[two] = `2. ${b}`;
+  out[three] = `3. ${a}`;
+  return `${out.join('\n')}\n\nقرار رقم 45/56-س\n\nبشأن\n\nالتعاون مع الدول الجزرية الصغيرة في مواجهة الأعاصير والفيضانات\n\n`
+    + 'إنّ مجلس وزراء الخارجية، المنعقد في دورته الخامسة والأربعين،\n\n'
+    + 'إذ يدرك ما تتعرض له الدول الجزرية الصغيرة من أعاصير وفيضانات متكررة تهدد سبل عيش سكانها،\n\n'
+    + '1. يرحب بإنشاء آلية للتشاور بين الأمانة العامة والدول الجزرية الصغيرة بشأن الإنذار المبكر من الأعاصير.\n\n'
+    + '2. يطلب من الأمين العام متابعة تنفيذ هذا القرار ورفع تقرير بشأنه إلى الدورة القادمة لمجلس وزراء الخارجية.\n';
+}
+
+const summary = (page) => page.locator('[data-compare-summary]').evaluate((e) => ({ ...e.dataset }));
+
+test('the next session compared with the default one shows exactly the edits made', async () => {
+  const page = await open(browser, server.url);
+  const text = nextSession(await readFile(sessionPath, 'utf8'));
+  await page.setInputFiles('[data-open-file]', { name: 'cfm-45-next.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('doc'));
+  await page.waitForFunction(() => document.querySelector('p.counter')?.dataset.total === '56');
+  // The library's default entry: "Compare".
+  await page.click('details.library summary');
+  await page.locator('details.library li').first().locator('[data-compare-with]').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('compare') === 'default');
+  await page.waitForSelector('[data-compare-summary]');
+  assert.deepEqual(await summary(page), {
+    compareSummary: '', pairs: '55', changed: '1', added: '1', removed: '1', verbChanges: '1',
+  });
+  const pair = page.locator('[data-pair="44/1-س|45/1-س"]');
+  assert.equal(await pair.count(), 1, 'the changed pair');
+  assert.equal(await page.locator('[data-pair]').count(), 1, 'and no other');
+  assert.equal(await pair.locator('[data-change="moved"]').count(), 1);
+  assert.equal(await pair.locator('[data-change="verb"]').count(), 1);
+  assert.equal(await pair.locator('[data-change="changed"]').count(), 1);
+  assert.equal(await pair.locator('[data-change="changed"] ins').innerText(), 'بقوة');
+  assert.match(await pair.locator('[data-change="verb"] .verb-change').innerText(), /Calls upon.*Requests/s);
+  assert.equal(await pair.locator('[data-change="verb"] del').first().innerText(), 'يدعو');
+  assert.equal(await page.locator('li[data-added="45/56-س"]').count(), 1);
+  assert.equal(await page.locator('li[data-removed="44/5-س"]').count(), 1);
+  assert.equal(await page.locator('[data-same]').count(), 54);
+  assert.deepEqual(await axeViolations(page), [], 'no serious accessibility violation in the comparison');
+  const measured = await page.evaluate(() => performance.getEntriesByName('qarar:compare').map((e) => e.duration));
+  assert.equal(measured.length, 1, 'the comparison is measured (qarar:compare)');
+  console.log(`# qarar:compare (pairing and diffing two 56-resolution sessions, in the worker): ${measured[0].toFixed(1)} ms`);
+
+  // Filters apply to the open session: Kashmir has no changed pair, Somalia keeps it.
+  const choose = async (name, slug) => {
+    await page.fill('#region-input', name);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((slug) => new URLSearchParams(location.search).get('region') === slug, slug);
+  };
+  await choose('Kashmir', 'kashmir');
+  await page.waitForFunction(() => document.querySelector('.compared')?.dataset.shownPairs === '0');
+  assert.equal(await page.locator('li[data-removed]').count(), 0, 'dropped ones are listed only unfiltered');
+  assert.equal(await page.locator('[data-same]').count(), 2, 'the two Kashmir resolutions, unchanged');
+  await page.click('[data-active-region="kashmir"]').catch(() => {});
+  await page.goto(page.url().replace('region=kashmir', 'region=somalia'));
+  await page.waitForFunction(() => document.querySelector('.compared')?.dataset.shownPairs === '1');
+  assert.equal(await page.locator('[data-pair="44/1-س|45/1-س"]').count(), 1);
+  await page.goBack();
+  await page.waitForFunction(() => !/region=somalia/.test(location.search));
+  await page.evaluate(() => document.querySelector('.summary .clear')?.click());
+  await page.waitForFunction(() => !/region=/.test(location.search) && /compare=default/.test(location.search));
+  // Only the pairs where a verb changed.
+  await page.check('[data-verb-changes-only]');
+  await page.waitForFunction(() => /vchange=1/.test(location.search));
+  assert.equal(await page.locator('[data-pair]').count(), 1);
+  assert.equal(await page.locator('[data-same]').count(), 0);
+  // Reload: the same comparison, from the library.
+  const url = page.url();
+  await page.reload();
+  await page.waitForSelector('[data-pair="44/1-س|45/1-س"]');
+  assert.equal(page.url(), url);
+  assert.equal(await page.isChecked('[data-verb-changes-only]'), true);
+  // Stop comparing: the list again; Back: the comparison again.
+  await page.click('.stop-compare');
+  await page.waitForFunction(() => !/compare=/.test(location.search));
+  await page.waitForSelector('article[data-resolution]');
+  await page.goBack();
+  await page.waitForSelector('[data-pair="44/1-س|45/1-س"]');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
