@@ -236,7 +236,11 @@ impl Documents {
                 }
             }
             // Only the JS API asks for objects (app/api.rs), with a worker of its own.
-            worker::Event::Json(_) | worker::Event::Exported(_) | worker::Event::Compared(_) => {}
+            worker::Event::Json(_)
+            | worker::Event::Exported(_)
+            | worker::Event::Compared(_)
+            | worker::Event::CorpusReady
+            | worker::Event::Scoped(_) => {}
             worker::Event::Error(e) => {
                 received.borrow_mut().take();
                 s.progress.set(None);

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::browser::{after_paint, mark, measure, read_search, scroll_to};
 use super::components::{
     BackToTop, ComparisonView, Contents, FilterBar, LibraryList, Messages, ReadingNotes,
-    ResolutionList, SearchResults, SessionHeader,
+    ResolutionList, ScopeView, SearchResults, SessionHeader,
 };
 use super::documents::{linked_doc, Documents};
 use super::state::{AppState, Loaded};
@@ -90,10 +90,13 @@ pub fn App() -> impl IntoView {
             // Comparing with another session shows the comparison in place of the list (the
             // filters still apply). The list stays in the page, hidden: its listeners and
             // observers live as long as the page.
-            <Show when=move || state.query.with(|q| q.compare.is_some())>
+            <Show when=move || state.query.with(|q| q.all_sessions)>
+                <ScopeView />
+            </Show>
+            <Show when=move || state.query.with(|q| q.compare.is_some() && !q.all_sessions)>
                 <ComparisonView />
             </Show>
-            <div class="list-view" hidden=move || state.query.with(|q| q.compare.is_some())>
+            <div class="list-view" hidden=move || state.query.with(|q| q.compare.is_some() || q.all_sessions)>
                 <SearchResults />
                 <Contents />
                 <ResolutionList />

@@ -15,6 +15,9 @@
 //!                                                        Akoma Ntoso ([`ExportRequest`])
 //!                 { compare: true, oldFile | oldFetch,   two documents compared: both parsed,
 //!                   newFile | newFetch }                 then paired and diffed ([`Compared`])
+//!                 { corpus: [{ file | fetch, hash, name }] }  every kept session, parsed and
+//!                                                        kept in this worker (`scope=all`)
+//!                 { scope: "?…" }                        the view's filters over all of them
 //!                 { more: true }                         after each piece is handled
 //! worker → page   { kind: "ready" }                      listening (messages before are lost)
 //!                 { kind: "progress", stage }            reading, parsing
@@ -25,6 +28,8 @@
 //!                 { kind: "json", value }                the answer to `json`
 //!                 { kind: "export", data }               the file's bytes
 //!                 { kind: "compared", data }             the comparison
+//!                 { kind: "corpus" }                     the kept sessions are parsed
+//!                 { kind: "scoped", data }               what the filters found in them
 //! ```
 //!
 //! Exports are written here, not on the page: their code (the CSV and XML writers, serde_json)
@@ -100,6 +105,28 @@ pub enum Event {
     Exported(Vec<u8>),
     /// The answer to a comparison.
     Compared(Box<Compared>),
+    /// Every kept session parsed, ready for `scope` queries.
+    CorpusReady,
+    /// What a `scope` query found.
+    Scoped(Box<Scoped>),
+}
+
+/// What the filters found across every kept session, laid out; and how long it took.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Scoped {
+    pub search: String,
+    pub resolutions: usize,
+    pub sessions: usize,
+    pub node: crate::view::tree::Node,
+    pub started: f64,
+    pub ms: f64,
+}
+
+/// A kept session for the corpus: where it is, its hash (none for the default session), its name.
+pub struct KeptSource {
+    pub source: Source,
+    pub hash: Option<String>,
+    pub name: String,
 }
 
 /// Two documents compared and laid out for the page, and how long the comparison took.
@@ -149,6 +176,8 @@ fn read_message(data: &JsValue) -> Result<Option<Event>, String> {
         "json" => Event::Json(get("value")),
         "export" => Event::Exported(bytes()),
         "compared" => Event::Compared(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
+        "corpus" => Event::CorpusReady,
+        "scoped" => Event::Scoped(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
         _ => Event::Error(
             get("message")
                 .as_string()
@@ -197,6 +226,8 @@ fn post(scope: &web_sys::DedicatedWorkerGlobalScope, m: Outgoing) {
 }
 
 thread_local! {
+    /// Every kept session, parsed and indexed (`scope=all`).
+    static KEPT: std::cell::RefCell<Vec<crate::view::corpus::KeptDocument>> = Default::default();
     /// When the lexicons were built and how long it took, to tell the page (`qarar:lexicons`).
     static LEXICONS: std::cell::Cell<(f64, f64)> = const { std::cell::Cell::new((0.0, 0.0)) };
     /// The pieces of the parsed document not yet sent.
@@ -304,6 +335,12 @@ pub fn serve() {
             }
             if let Some(text) = get("json").as_string() {
                 return answer_json(&scope, &text);
+            }
+            if let Some(search) = get("scope").as_string() {
+                return answer_scope(&scope, search);
+            }
+            if let Ok(list) = get("corpus").dyn_into::<js_sys::Array>() {
+                return wasm_bindgen_futures::spawn_local(load_corpus(scope, list));
             }
             if get("compare").is_truthy() {
                 let (old, new) = (
@@ -423,6 +460,46 @@ fn read_source(
     }
 }
 
+/// Every kept session read and parsed, kept here for `scope` queries.
+async fn load_corpus(scope: web_sys::DedicatedWorkerGlobalScope, list: js_sys::Array) {
+    let mut kept = Vec::new();
+    for item in list.iter() {
+        let get = |k: &str| js_sys::Reflect::get(&item, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let name = get("name").as_string().unwrap_or_default();
+        // A kept file that cannot be read or parsed is left out; the others are searched.
+        let Ok(bytes) = read_source(&scope, get("file"), get("fetch")).await else {
+            continue;
+        };
+        if let Ok(doc) = crate::read(bytes) {
+            kept.push(crate::view::corpus::KeptDocument {
+                hash: get("hash").as_string(),
+                name,
+                index: crate::view::Index::new(&doc),
+                doc,
+            });
+        }
+    }
+    KEPT.with(|k| *k.borrow_mut() = kept);
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"kind".into(), &"corpus".into());
+    let _ = scope.post_message(&o);
+}
+
+/// The view's filters over every kept session.
+fn answer_scope(scope: &web_sys::DedicatedWorkerGlobalScope, search: String) {
+    let started = now();
+    let found = KEPT.with(|k| crate::view::corpus::search_all(&k.borrow(), &search));
+    let scoped = Scoped {
+        search,
+        resolutions: found.resolutions,
+        sessions: found.sessions,
+        node: found.node,
+        started,
+        ms: now() - started,
+    };
+    post(scope, Outgoing::Data("scoped", encode(&scoped)));
+}
+
 /// Two documents parsed and compared.
 fn answer_compare(scope: &web_sys::DedicatedWorkerGlobalScope, old: Vec<u8>, new: Vec<u8>) {
     let (old, new) = match (crate::read(old), crate::read(new)) {
@@ -489,6 +566,8 @@ pub enum Source {
     },
     /// Two documents compared.
     Compare { old: Box<Source>, new: Box<Source> },
+    /// Every kept session, to be searched at once.
+    Corpus(Vec<KeptSource>),
 }
 
 /// A document being parsed in a worker; dropping it stops the worker.
@@ -509,6 +588,13 @@ impl Drop for Parse {
 }
 
 impl Parse {
+    /// Asks a corpus worker (see [`Source::Corpus`]) for what the filters of `search` find.
+    pub fn scope(&self, search: &str) {
+        let m = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&m, &"scope".into(), &search.into());
+        let _ = self.worker.post_message(&m);
+    }
+
     /// The worker `boot.js` started for the default session before the page's wasm arrived, if
     /// it did: boot.js has handed it the session, and `on` hears the messages it has sent so far,
     /// then the rest, as [`Parse::start`]'s.
@@ -560,7 +646,7 @@ impl Parse {
             Source::File(file) => set("file", &file),
             Source::Fetch(url) => set("fetch", &url.into()),
             Source::Json(text) => set("json", &text.into()),
-            Source::Export { .. } | Source::Compare { .. } => {}
+            Source::Export { .. } | Source::Compare { .. } | Source::Corpus(_) => {}
         };
         // The two documents of a comparison, under keys of their own.
         let put_as = |which: &str, source: Source| match source {
@@ -569,6 +655,26 @@ impl Parse {
             _ => {}
         };
         match source {
+            Some(Source::Corpus(list)) => {
+                let items = js_sys::Array::new();
+                for k in list {
+                    let o = js_sys::Object::new();
+                    let put = |key: &str, v: &JsValue| {
+                        let _ = js_sys::Reflect::set(&o, &key.into(), v);
+                    };
+                    match k.source {
+                        Source::File(f) => put("file", &f),
+                        Source::Fetch(u) => put("fetch", &u.into()),
+                        _ => {}
+                    }
+                    if let Some(h) = k.hash {
+                        put("hash", &h.into());
+                    }
+                    put("name", &k.name.into());
+                    items.push(&o);
+                }
+                set("corpus", &items);
+            }
             Some(Source::Compare { old, new }) => {
                 set("compare", &JsValue::TRUE);
                 put_as("old", *old);

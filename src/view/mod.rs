@@ -5,6 +5,7 @@
 
 mod cite;
 pub mod compared;
+pub mod corpus;
 mod counts;
 mod filter;
 pub mod marks;

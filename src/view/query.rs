@@ -22,6 +22,8 @@ pub struct Query {
     pub compare: Option<String>,
     /// With `compare`: only the pairs in which an opening verb's category changed.
     pub verb_changes: bool,
+    /// `scope=all`: the filters applied to every kept session at once.
+    pub all_sessions: bool,
     /// Values that were not understood and were ignored (shown as a quiet notice).
     pub ignored: Vec<String>,
 }
@@ -123,6 +125,13 @@ impl Query {
                     }
                 }
                 "vchange" => q.verb_changes = v == "1" || v == "true",
+                "scope" => {
+                    if v == "all" {
+                        q.all_sessions = true;
+                    } else {
+                        q.ignored.push(format!("scope={v}"));
+                    }
+                }
                 _ => q.ignored.push(k),
             }
         }
@@ -152,6 +161,9 @@ impl Query {
         }
         if self.verb_changes {
             parts.push("vchange=1".into());
+        }
+        if self.all_sessions {
+            parts.push("scope=all".into());
         }
         if !self.regions.is_empty() {
             parts.push(format!(
@@ -192,6 +204,7 @@ impl Query {
         Query {
             doc: self.doc.clone(),
             compare: self.compare.clone(),
+            all_sessions: self.all_sessions,
             ..Query::default()
         }
     }

@@ -62,6 +62,8 @@ pub enum DataName {
     Added,
     Removed,
     Same,
+    Session,
+    Hit,
 }
 
 impl Attr {
@@ -75,6 +77,8 @@ impl Attr {
             Attr::Data(DataName::Added) => "data-added",
             Attr::Data(DataName::Removed) => "data-removed",
             Attr::Data(DataName::Same) => "data-same",
+            Attr::Data(DataName::Session) => "data-scope-session",
+            Attr::Data(DataName::Hit) => "data-scope-hit",
         }
     }
 }

@@ -132,3 +132,41 @@ test('the next session compared with the default one shows exactly the edits mad
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('scope=all applies the filters to every kept session, grouped by session, each linking into its own', async () => {
+  const page = await open(browser, server.url);
+  const older = await readFile(fileURLToPath(new URL('../fixtures/older-layout.txt', import.meta.url)));
+  await page.setInputFiles('[data-open-file]', { name: 'older.txt', mimeType: 'text/plain', buffer: older });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('doc'));
+  const hash = await page.evaluate(() => new URLSearchParams(location.search).get('doc'));
+  await page.click('details.library summary');
+  await page.click('[data-scope-all]');
+  await page.waitForFunction(() => /scope=all/.test(location.search));
+  await page.waitForSelector('[data-scope-summary]');
+  const sessions = await page.locator('[data-scope-session]').evaluateAll((els) => els.map((e) => e.dataset.scopeSession));
+  assert.ok(sessions.includes('default') && sessions.includes(hash), `both kept sessions are searched (${sessions})`);
+  assert.equal(sessions[0], 'default', 'newest first: the 44th session before the older one');
+  const all = Number(await page.locator('[data-scope-summary]').getAttribute('data-resolutions'));
+  assert.ok(all >= 56, `every resolution of both without a filter (${all})`);
+  const link = await page.locator(`[data-scope-session="${hash}"] a`).first().getAttribute('href');
+  assert.match(link ?? '', new RegExp(`^\\?doc=${hash}&res=`), 'a resolution links into its own document');
+  // A filter narrows every session at once.
+  await page.click('[data-category=condemn]').catch(async () => {
+    await page.goto(page.url() + '&verb=condemn');
+  });
+  await page.waitForFunction(() => /verb=condemn/.test(location.search));
+  await page.waitForFunction((all) => Number(document.querySelector('[data-scope-summary]')?.dataset.resolutions) < all, all);
+  const hits = await page.locator('[data-scope-session="default"] [data-scope-hit]').count();
+  assert.equal(hits, 22, 'the 22 resolutions of the default session that condemn');
+  const measured = await page.evaluate(() => performance.getEntriesByName('qarar:scope').map((e) => e.duration));
+  console.log(`# qarar:scope (the filters over every kept session, in the worker): ${measured.map((m) => m.toFixed(1)).join(', ')} ms`);
+  // Reload keeps it; Back undoes the filter; the link opens the other document.
+  await page.reload();
+  await page.waitForFunction(() => Number(document.querySelector('[data-scope-summary]')?.dataset.resolutions) > 0);
+  assert.equal(await page.locator('[data-scope-session="default"] [data-scope-hit]').count(), 22);
+  await page.goBack();
+  await page.waitForFunction(() => !/verb=condemn/.test(location.search));
+  await page.waitForFunction((all) => Number(document.querySelector('[data-scope-summary]')?.dataset.resolutions) === all, all);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -17,6 +17,10 @@ pub fn LibraryList() -> impl IntoView {
     view! {
         <details class="library">
             <summary>"الدورات · " <span lang="en">"Sessions"</span> " (" {move || kept.with(Vec::len) + 1} ")"</summary>
+            <button class="scope-all" data-scope-all="" aria-pressed=move || state.query.with(|q| q.all_sessions).to_string()
+                on:click=move |_| state.change(|q| q.all_sessions = true, true)>
+                "ابحث في كل الدورات · " <span lang="en">"Search every session"</span>
+            </button>
             <ul>
                 <li aria-current=move || current().is_none().then_some("true")>
                     <span class="name" dir="ltr">{DEFAULT_NAME}</span>

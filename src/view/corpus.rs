@@ -1,0 +1,145 @@
+//! Every kept session searched at once (`scope=all`): the view's filters applied to each
+//! document, the resolutions that pass grouped by session, newest first, each linking into its
+//! own document. Laid out as a [`Node`] tree by the background parser, which holds the documents.
+
+use super::filter::{apply_indexed, Index};
+use super::query::Query;
+use super::tree::{Attr, DataName, Node, Tag};
+use crate::model::Document;
+
+/// A kept document, parsed and indexed.
+pub struct KeptDocument {
+    /// Its content hash; `None` for the default session.
+    pub hash: Option<String>,
+    pub name: String,
+    pub doc: Document,
+    pub index: Index,
+}
+
+/// How many resolutions passed, in how many sessions, and the grouped list.
+pub struct Found {
+    pub resolutions: usize,
+    pub sessions: usize,
+    pub node: Node,
+}
+
+/// The filters of `search` (a query string) applied to every document of `kept`.
+pub fn search_all(kept: &[KeptDocument], search: &str) -> Found {
+    let mut order: Vec<&KeptDocument> = kept.iter().collect();
+    // Newest first: by session number, those without one last, then by name.
+    order.sort_by(|a, b| {
+        b.doc
+            .session
+            .number
+            .cmp(&a.doc.session.number)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let (mut resolutions, mut sessions) = (0, 0);
+    let mut groups = Vec::new();
+    for k in order {
+        let q = Query::parse(search, &k.doc);
+        let matches = apply_indexed(&k.doc, &k.index, &q);
+        if matches.is_empty() {
+            continue;
+        }
+        sessions += 1;
+        resolutions += matches.len();
+        let key = k.hash.clone().unwrap_or_else(|| "default".into());
+        let items: Vec<Node> = matches
+            .iter()
+            .filter_map(|m| k.doc.resolutions.get(m.index))
+            .map(|r| {
+                let href = Query {
+                    doc: k.hash.clone(),
+                    res: Some(r.id.clone()),
+                    ..Query::default()
+                }
+                .to_search();
+                Node::el(
+                    Tag::Li,
+                    vec![
+                        Node::link(href, vec![Node::text("قرار "), Node::bdi(r.id.clone())]),
+                        Node::text(format!(" {}", r.title)),
+                    ],
+                )
+                .with(Attr::Data(DataName::Hit), r.id.clone())
+            })
+            .collect();
+        let session = k
+            .doc
+            .session
+            .number
+            .map_or("—".to_string(), |n| n.to_string());
+        let n = items.len();
+        groups.push(
+            Node::el(
+                Tag::Section,
+                vec![
+                    Node::el(
+                        Tag::H3,
+                        vec![
+                            Node::text(format!("الدورة {session} · ")),
+                            Node::english(format!("Session {session}")),
+                            Node::text(" — "),
+                            Node::bdi(k.name.clone()),
+                            Node::text(format!(" ({n})")),
+                        ],
+                    ),
+                    Node::el(Tag::Ol, items),
+                ],
+            )
+            .with(Attr::Class, "scope-session")
+            .with(Attr::Data(DataName::Session), key),
+        );
+    }
+    Found {
+        resolutions,
+        sessions,
+        node: Node::el(Tag::Div, groups).with(Attr::Class, "scope-results"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(hash: Option<&str>, name: &str, text: &str) -> KeptDocument {
+        let doc = crate::parse(text);
+        KeptDocument {
+            hash: hash.map(str::to_string),
+            name: name.into(),
+            index: Index::new(&doc),
+            doc,
+        }
+    }
+
+    #[test]
+    fn every_session_is_searched_and_grouped_newest_first() {
+        let default = include_str!("../../sessions/cfm-44-political-ar.txt");
+        let older = include_str!("../../tests/fixtures/older-layout.txt");
+        let all = [
+            kept(Some("ab12"), "older.txt", older),
+            kept(None, "cfm-44", default),
+        ];
+        let found = search_all(&all, "?verb=condemn");
+        let sessions = found.node.find_all(Tag::Section);
+        assert!(found.sessions >= 1);
+        assert_eq!(sessions.len(), found.sessions);
+        let keys: Vec<&str> = sessions
+            .iter()
+            .filter_map(|s| s.attr(Attr::Data(DataName::Session)))
+            .collect();
+        assert_eq!(
+            keys.first(),
+            Some(&"default"),
+            "the 44th session is the newest here"
+        );
+        let links: Vec<&Node> = found.node.find_all(Tag::A);
+        assert_eq!(links.len(), found.resolutions);
+        assert!(links
+            .iter()
+            .all(|a| a.attr(Attr::Href).is_some_and(|h| h.starts_with("?"))));
+        let none = search_all(&all, "?region=kashmir&verb=welcome&q=zzzz");
+        assert_eq!((none.resolutions, none.sessions), (0, 0));
+    }
+}
