@@ -80,6 +80,86 @@ fn run(state: AppState, (tag, other, hash): Wanted, running: Rc<RefCell<Option<P
     });
 }
 
+/// Draws into `target` the blocks of the comparison that the view's filters show.
+fn draw_blocks(state: AppState, target: &web_sys::HtmlDivElement) {
+    let tag = wanted(state).map(|w| w.0);
+    let Some(c) = state
+        .comparison
+        .get()
+        .filter(|c| Some(&c.0) == tag.as_ref())
+    else {
+        target.set_text_content(None);
+        return;
+    };
+    let shown: HashSet<usize> = state.matches.with(|m| m.iter().map(|m| m.index).collect());
+    let filtering = state.filtering.get();
+    let verbs_only = state.query.with(|q| q.verb_changes);
+    let l = &c.1.layout;
+    let mut nodes: Vec<Node> = Vec::new();
+    let pairs: Vec<Node> = l
+        .blocks
+        .iter()
+        .filter(|b| shown.contains(&b.index) && (!verbs_only || b.verb_change))
+        .map(|b| b.node.clone())
+        .collect();
+    let shown_pairs = pairs.len();
+    nodes.push(Node::el(Tag::Div, pairs).with(Attr::Class, "pairs"));
+    let heading = |ar: &str, en: &str| {
+        Node::el(
+            Tag::H3,
+            vec![Node::text(format!("{ar} · ")), Node::english(en)],
+        )
+    };
+    let added: Vec<Node> = l
+        .added
+        .iter()
+        .filter(|(k, _)| shown.contains(k) && !verbs_only)
+        .map(|(_, n)| n.clone())
+        .collect();
+    if !added.is_empty() {
+        nodes.push(heading("قرارات جديدة", "New resolutions"));
+        nodes.push(Node::el(Tag::Ul, added).with(Attr::Class, "added"));
+    }
+    // The old session's resolutions are not filtered (its regions and verbs are not on the
+    // page): the dropped ones are listed when no filter is on.
+    if !filtering && !verbs_only && !l.removed.is_empty() {
+        nodes.push(heading("قرارات لم تتكرر", "Dropped resolutions"));
+        nodes.push(Node::el(Tag::Ul, l.removed.clone()).with(Attr::Class, "removed"));
+    }
+    let same: Vec<Node> = l
+        .same
+        .iter()
+        .filter(|(k, _)| shown.contains(k) && !verbs_only)
+        .flat_map(|(_, id)| {
+            [
+                Node::bdi(id.clone()).with(Attr::Data(DataName::Same), id.clone()),
+                Node::text(" "),
+            ]
+        })
+        .collect();
+    if !same.is_empty() {
+        let n = same.len() / 2;
+        nodes.push(
+            Node::el(
+                Tag::Details,
+                vec![
+                    Node::el(
+                        Tag::Summary,
+                        vec![
+                            Node::text(format!("{n} قراراً بلا تغيير · ")),
+                            Node::english(format!("{n} resolutions unchanged")),
+                        ],
+                    ),
+                    Node::el(Tag::P, same),
+                ],
+            )
+            .with(Attr::Class, "unchanged"),
+        );
+    }
+    let _ = target.set_attribute("data-shown-pairs", &shown_pairs.to_string());
+    replace_children(target, &nodes.iter().collect::<Vec<_>>());
+}
+
 #[component]
 pub fn ComparisonView() -> impl IntoView {
     let state = use_state();
@@ -139,83 +219,9 @@ pub fn ComparisonView() -> impl IntoView {
         })
     };
     Effect::new(move |_| {
-        let Some(target) = blocks.get() else { return };
-        let tag = wanted(state).map(|w| w.0);
-        let Some(c) = state
-            .comparison
-            .get()
-            .filter(|c| Some(&c.0) == tag.as_ref())
-        else {
-            target.set_text_content(None);
-            return;
-        };
-        let shown: HashSet<usize> = state.matches.with(|m| m.iter().map(|m| m.index).collect());
-        let filtering = state.filtering.get();
-        let verbs_only = state.query.with(|q| q.verb_changes);
-        let l = &c.1.layout;
-        let mut nodes: Vec<Node> = Vec::new();
-        let pairs: Vec<Node> = l
-            .blocks
-            .iter()
-            .filter(|b| shown.contains(&b.index) && (!verbs_only || b.verb_change))
-            .map(|b| b.node.clone())
-            .collect();
-        let shown_pairs = pairs.len();
-        nodes.push(Node::el(Tag::Div, pairs).with(Attr::Class, "pairs"));
-        let heading = |ar: &str, en: &str| {
-            Node::el(
-                Tag::H3,
-                vec![Node::text(format!("{ar} · ")), Node::english(en)],
-            )
-        };
-        let added: Vec<Node> = l
-            .added
-            .iter()
-            .filter(|(k, _)| shown.contains(k) && !verbs_only)
-            .map(|(_, n)| n.clone())
-            .collect();
-        if !added.is_empty() {
-            nodes.push(heading("قرارات جديدة", "New resolutions"));
-            nodes.push(Node::el(Tag::Ul, added).with(Attr::Class, "added"));
+        if let Some(target) = blocks.get() {
+            draw_blocks(state, &target);
         }
-        // The old session's resolutions are not filtered (its regions and verbs are not on the
-        // page): the dropped ones are listed when no filter is on.
-        if !filtering && !verbs_only && !l.removed.is_empty() {
-            nodes.push(heading("قرارات لم تتكرر", "Dropped resolutions"));
-            nodes.push(Node::el(Tag::Ul, l.removed.clone()).with(Attr::Class, "removed"));
-        }
-        let same: Vec<Node> = l
-            .same
-            .iter()
-            .filter(|(k, _)| shown.contains(k) && !verbs_only)
-            .flat_map(|(_, id)| {
-                [
-                    Node::bdi(id.clone()).with(Attr::Data(DataName::Same), id.clone()),
-                    Node::text(" "),
-                ]
-            })
-            .collect();
-        if !same.is_empty() {
-            let n = same.len() / 2;
-            nodes.push(
-                Node::el(
-                    Tag::Details,
-                    vec![
-                        Node::el(
-                            Tag::Summary,
-                            vec![
-                                Node::text(format!("{n} قراراً بلا تغيير · ")),
-                                Node::english(format!("{n} resolutions unchanged")),
-                            ],
-                        ),
-                        Node::el(Tag::P, same),
-                    ],
-                )
-                .with(Attr::Class, "unchanged"),
-            );
-        }
-        let _ = target.set_attribute("data-shown-pairs", &shown_pairs.to_string());
-        replace_children(&target, &nodes.iter().collect::<Vec<_>>());
     });
     view! {
         <section class="comparison" id="comparison" aria-label="Comparison" tabindex="-1">
