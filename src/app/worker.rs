@@ -18,6 +18,7 @@
 //!                 { corpus: [{ file | fetch, hash, name }] }  every kept session, parsed and
 //!                                                        kept in this worker (`scope=all`)
 //!                 { scope: "?…" }                        the view's filters over all of them
+//!                 { versions: res, of: hash | null }     one resolution's partners in the others
 //!                 { more: true }                         after each piece is handled
 //! worker → page   { kind: "ready" }                      listening (messages before are lost)
 //!                 { kind: "progress", stage }            reading, parsing
@@ -339,6 +340,9 @@ pub fn serve() {
             if let Some(search) = get("scope").as_string() {
                 return answer_scope(&scope, search);
             }
+            if let Some(res) = get("versions").as_string() {
+                return answer_versions(&scope, get("of").as_string(), res);
+            }
             if let Ok(list) = get("corpus").dyn_into::<js_sys::Array>() {
                 return wasm_bindgen_futures::spawn_local(load_corpus(scope, list));
             }
@@ -500,6 +504,34 @@ fn answer_scope(scope: &web_sys::DedicatedWorkerGlobalScope, search: String) {
     post(scope, Outgoing::Data("scoped", encode(&scoped)));
 }
 
+/// A kept resolution's partners in the other kept sessions (`search` says which:
+/// `versions:<of>|<res>`).
+fn answer_versions(scope: &web_sys::DedicatedWorkerGlobalScope, of: Option<String>, res: String) {
+    let started = now();
+    let search = versions_key(of.as_deref(), &res);
+    let found = KEPT.with(|k| crate::view::corpus::versions(&k.borrow(), of.as_deref(), &res));
+    let Some(found) = found else {
+        return post(
+            scope,
+            Outgoing::Error(format!("{res} is not in a kept session")),
+        );
+    };
+    let scoped = Scoped {
+        search,
+        resolutions: found.resolutions,
+        sessions: found.sessions,
+        node: found.node,
+        started,
+        ms: now() - started,
+    };
+    post(scope, Outgoing::Data("scoped", encode(&scoped)));
+}
+
+/// What a versions answer is keyed by, on both sides.
+pub fn versions_key(of: Option<&str>, res: &str) -> String {
+    format!("versions:{}|{res}", of.unwrap_or("default"))
+}
+
 /// Two documents parsed and compared.
 fn answer_compare(scope: &web_sys::DedicatedWorkerGlobalScope, old: Vec<u8>, new: Vec<u8>) {
     let (old, new) = match (crate::read(old), crate::read(new)) {
@@ -588,6 +620,16 @@ impl Drop for Parse {
 }
 
 impl Parse {
+    /// Asks a corpus worker for resolution `res`'s partners in the other kept sessions (`of`: the
+    /// open document's hash, `None` for the default session).
+    pub fn versions(&self, of: Option<&str>, res: &str) {
+        let m = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&m, &"versions".into(), &res.into());
+        let of = of.map_or(JsValue::NULL, JsValue::from_str);
+        let _ = js_sys::Reflect::set(&m, &"of".into(), &of);
+        let _ = self.worker.post_message(&m);
+    }
+
     /// Asks a corpus worker (see [`Source::Corpus`]) for what the filters of `search` find.
     pub fn scope(&self, search: &str) {
         let m = js_sys::Object::new();

@@ -129,6 +129,15 @@ test('the next session compared with the default one shows exactly the edits mad
   await page.waitForSelector('article[data-resolution]');
   await page.goBack();
   await page.waitForSelector('[data-pair="44/1-س|45/1-س"]');
+  // One resolution's versions: its partner in the default session, by the same pairing.
+  const doc = await page.evaluate(() => new URLSearchParams(location.search).get('doc'));
+  await page.goto(`${server.url}?doc=${doc}&res=${encodeURIComponent('45/1-س')}`);
+  await page.click('[data-versions]');
+  await page.waitForFunction(() => /scope=all/.test(location.search));
+  const version = page.locator('li[data-scope-hit="44/1-س"][data-scope-session="default"]');
+  await version.waitFor();
+  assert.match(await version.innerText(), /3 paragraphs changed/);
+  assert.match(await version.locator('a').last().getAttribute('href'), /compare=default/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

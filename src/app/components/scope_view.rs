@@ -1,7 +1,8 @@
 //! Every kept session searched at once (`scope=all`): the view's filters applied to the default
 //! session and every file in the library, the resolutions found grouped by session, newest
-//! first, each linking into its own document. One worker parses them all once and keeps them;
-//! each change of the filters is one short message to it.
+//! first, each linking into its own document. With one resolution open (`res=`), its versions:
+//! its partner in each other kept session, by the comparison's pairing. One worker parses them
+//! all once and keeps them; each change of the view is one message to it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,12 +13,15 @@ use crate::app::browser::measure_span;
 use crate::app::documents::source_of;
 use crate::app::draw::replace_children;
 use crate::app::state::{use_state, AppState};
-use crate::app::worker::{Event, KeptSource, Parse, Scoped, Source};
+use crate::app::worker::{versions_key, Event, KeptSource, Parse, Scoped, Source};
 use crate::app::DEFAULT_NAME;
 use crate::view::Query;
 
-/// The query string the filters make, without what names one document.
+/// What the worker is asked: one resolution's versions (`res=`), or the filters' query string.
 fn filters(state: AppState) -> String {
+    if let Some(res) = state.query.with(|q| q.res.clone()) {
+        return versions_key(state.loaded.with(|l| l.hash.clone()).as_deref(), &res);
+    }
     state.query.with(|q| {
         Query {
             regions: q.regions.clone(),
@@ -108,9 +112,14 @@ pub fn ScopeView() -> impl IntoView {
     }
     Effect::new(move |_| {
         let search = filters(state);
+        let res = state.query.with(|q| q.res.clone());
+        let of = state.loaded.with(|l| l.hash.clone());
         if ready.get().is_some() {
             if let Some(w) = worker.borrow().as_ref() {
-                w.scope(&search);
+                match res {
+                    Some(res) => w.versions(of.as_deref(), &res),
+                    None => w.scope(&search),
+                }
             }
         }
     });

@@ -41,6 +41,13 @@ pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
             </button>
         })
     };
+    // One resolution open: its versions in the other kept sessions (scope=all with res=).
+    let versions = move || {
+        state.query.with(|q| q.res.is_some() && !q.all_sessions).then(|| {
+            view! { <button class="versions" data-versions="" on:click=move |_| state.change(|q| q.all_sessions = true, true)>
+                "صيغه في الدورات الأخرى · " <span lang="en">"Its versions in other sessions"</span></button> }
+        })
+    };
     let clear = move || {
         state.query.with(|q| q.filtering() || q.res.is_some()).then(|| {
             view! { <button class="clear" on:click=move |_| state.clear_filters()>"مسح · " <span lang="en">"Clear"</span></button> }
@@ -62,6 +69,7 @@ pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
                 data-query=move || state.query.with(|q| q.q.clone())>{counter}</p>
             <ActiveRegions />
             {active_verbs}
+            {versions}
             {words}
             {clear}
             <button class="filters-toggle" aria-controls="filter-panel" aria-expanded=move || open.get().to_string()
