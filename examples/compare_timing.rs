@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use qarar::compare::{assign, compare, Corpus, PAIR_THRESHOLD};
+use qarar::compare::{assign, compare, scores, Corpus, PAIR_THRESHOLD};
 
 fn main() {
     let old = qarar::parse(include_str!("../sessions/cfm-44-political-ar.txt"));
@@ -18,18 +18,7 @@ fn main() {
     let corpus = Corpus::new(&old, &new);
     let profiles = t.elapsed();
     let t = Instant::now();
-    let scores: Vec<Vec<f64>> = old
-        .resolutions
-        .iter()
-        .enumerate()
-        .map(|(i, _)| {
-            new.resolutions
-                .iter()
-                .enumerate()
-                .map(|(j, _)| corpus.score(i, j))
-                .collect()
-        })
-        .collect();
+    let scores = scores(&corpus);
     let scoring = t.elapsed();
     let t = Instant::now();
     let pairs = assign(&scores, PAIR_THRESHOLD);

@@ -493,6 +493,16 @@ async fn load_corpus(scope: web_sys::DedicatedWorkerGlobalScope, list: js_sys::A
 fn answer_scope(scope: &web_sys::DedicatedWorkerGlobalScope, search: String) {
     let started = now();
     let found = KEPT.with(|k| crate::view::corpus::search_all(&k.borrow(), &search));
+    post_found(scope, search, found, started);
+}
+
+/// What the corpus found, sent with the query it answers and how long it took.
+fn post_found(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    search: String,
+    found: crate::view::corpus::Found,
+    started: f64,
+) {
     let scoped = Scoped {
         search,
         resolutions: found.resolutions,
@@ -516,15 +526,7 @@ fn answer_versions(scope: &web_sys::DedicatedWorkerGlobalScope, of: Option<Strin
             Outgoing::Error(format!("{res} is not in a kept session")),
         );
     };
-    let scoped = Scoped {
-        search,
-        resolutions: found.resolutions,
-        sessions: found.sessions,
-        node: found.node,
-        started,
-        ms: now() - started,
-    };
-    post(scope, Outgoing::Data("scoped", encode(&scoped)));
+    post_found(scope, search, found, started);
 }
 
 /// What a versions answer is keyed by, on both sides.

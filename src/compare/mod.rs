@@ -112,21 +112,17 @@ pub enum WordOp {
     Delete,
 }
 
+/// How alike each old resolution (rows) is to each new one (columns).
+pub fn scores(corpus: &Corpus) -> Vec<Vec<f64>> {
+    (0..corpus.old.len())
+        .map(|i| (0..corpus.new.len()).map(|j| corpus.score(i, j)).collect())
+        .collect()
+}
+
 /// `old` and `new` compared.
 pub fn compare(old: &Document, new: &Document) -> Comparison {
     let corpus = Corpus::new(old, new);
-    let scores: Vec<Vec<f64>> = old
-        .resolutions
-        .iter()
-        .enumerate()
-        .map(|(i, _)| {
-            new.resolutions
-                .iter()
-                .enumerate()
-                .map(|(j, _)| corpus.score(i, j))
-                .collect()
-        })
-        .collect();
+    let scores = scores(&corpus);
     let matched = assign(&scores, PAIR_THRESHOLD);
     let mut paired_old = vec![false; old.resolutions.len()];
     let mut by_new: Vec<(usize, usize)> = matched.clone();
