@@ -6,10 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use super::similarity::{clause_text, Paragraph, Profile};
+use super::similarity::{Paragraph, Profile};
 use super::words::diff;
 use super::{assign, ClauseChange, ClauseOp, VerbChange};
-use crate::model::Resolution;
+use crate::model::{OperativeClause, Resolution};
 
 /// Below this, two paragraphs are not the same paragraph edited.
 const CLAUSE_THRESHOLD: f64 = 0.5;
@@ -180,7 +180,10 @@ pub fn align(a: &Resolution, p: &Profile, b: &Resolution, q: &Profile) -> Vec<Cl
     };
     let operative = |new: bool, k: usize| {
         let r = if new { b } else { a };
-        r.operative.get(k).map(clause_text).unwrap_or_default()
+        r.operative
+            .get(k)
+            .map(OperativeClause::whole_text)
+            .unwrap_or_default()
     };
     let mut out = align_kind(&p.preamble, &q.preamble, preamble, false);
     out.extend(align_kind(&p.operative, &q.operative, operative, true));

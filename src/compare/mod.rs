@@ -21,7 +21,6 @@ use crate::model::{Document, VerbCategory};
 
 pub use align::clause_key;
 pub use assign::assign;
-pub use similarity::clause_text;
 pub use similarity::Corpus;
 
 /// Below this, two resolutions are not the same subject: one was dropped and one added.

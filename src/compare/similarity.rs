@@ -78,20 +78,6 @@ pub struct Paragraph {
     pub verb: Option<VerbCategory>,
 }
 
-/// A clause's whole text: its own, then each sub-item on a line of its own with its label.
-pub fn clause_text(c: &crate::model::OperativeClause) -> String {
-    let mut t = c.text.clone();
-    for i in &c.items {
-        t.push('\n');
-        if let Some(l) = &i.label {
-            t.push_str(l);
-            t.push(' ');
-        }
-        t.push_str(&i.text);
-    }
-    t
-}
-
 fn paragraph(text: &str, verb: Option<VerbCategory>) -> Paragraph {
     let norm = normalize(text);
     Paragraph {
@@ -197,7 +183,7 @@ impl Corpus {
                     .iter()
                     .map(|c| {
                         let verb = c.verbs.iter().find(|v| v.opening).and_then(|v| v.category);
-                        paragraph(&clause_text(c), verb)
+                        paragraph(&c.whole_text(), verb)
                     })
                     .collect();
                 (title, preamble, operative)

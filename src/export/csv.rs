@@ -24,20 +24,6 @@ fn row_verb(c: &OperativeClause) -> Option<&Verb> {
     c.verbs.iter().find(|v| v.opening).or(c.verbs.first())
 }
 
-/// The clause's whole text: its own, then each sub-item on a line of its own with its label.
-fn clause_text(c: &OperativeClause) -> String {
-    let mut text = c.text.clone();
-    for item in &c.items {
-        text.push('\n');
-        if let Some(label) = &item.label {
-            text.push_str(label);
-            text.push(' ');
-        }
-        text.push_str(&item.text);
-    }
-    text
-}
-
 fn rows_of<'a>(
     session: &str,
     r: &'a Resolution,
@@ -69,7 +55,7 @@ fn rows_of<'a>(
                 .unwrap_or_default(),
             verb.map(|v| v.gloss.to_string()).unwrap_or_default(),
             regions.clone(),
-            clause_text(c),
+            c.whole_text(),
         ]
     })
 }

@@ -301,6 +301,23 @@ pub struct OperativeClause {
     pub span: Span,
 }
 
+impl OperativeClause {
+    /// The clause's whole text: its own, then each sub-item on a line of its own after its label
+    /// (what a CSV row and a comparison of two sessions read).
+    pub fn whole_text(&self) -> String {
+        let mut t = self.text.clone();
+        for i in &self.items {
+            t.push('\n');
+            if let Some(l) = &i.label {
+                t.push_str(l);
+                t.push(' ');
+            }
+            t.push_str(&i.text);
+        }
+        t
+    }
+}
+
 /// A lettered (أ- ب- …) or dashed sub-item of an operative clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubItem {

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::query::Query;
 use super::tree::{Attr, DataName, Node, Tag};
-use crate::compare::{clause_text, ClauseChange, ClauseOp, Comparison, Pair, PairStatus, WordOp};
-use crate::model::{Document, Resolution, VerbCategory};
+use crate::compare::{ClauseChange, ClauseOp, Comparison, Pair, PairStatus, WordOp};
+use crate::model::{Document, OperativeClause, Resolution, VerbCategory};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
@@ -48,7 +48,10 @@ fn key_label(key: &str) -> String {
 fn paragraph(r: &Resolution, key: &str) -> String {
     let at = |n: &str| n.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
     if let Some(k) = key.strip_prefix("op").and_then(at) {
-        r.operative.get(k).map(clause_text).unwrap_or_default()
+        r.operative
+            .get(k)
+            .map(OperativeClause::whole_text)
+            .unwrap_or_default()
     } else if let Some(k) = key.strip_prefix("pre").and_then(at) {
         r.preamble
             .get(k)
