@@ -172,11 +172,16 @@ fn block(p: &Pair, old: &Resolution, new: &Resolution) -> Node {
             Node::el(
                 Tag::P,
                 vec![
-                    Node::text("كان · "),
-                    Node::english("was "),
+                    // Arabic, then English, each whole: an id between the two languages' words
+                    // would be reordered into them.
+                    Node::text("كان "),
                     Node::bdi(p.old.clone()),
                     Node::text(" · "),
-                    Node::english(format!("similarity {}%", (p.score * 100.0).round() as u32)),
+                    Node::english(format!(
+                        "was {}, similarity {}%",
+                        p.old,
+                        (p.score * 100.0).round() as u32
+                    )),
                     Node::text(format!(" · {unchanged} فقرة بلا تغيير · ")),
                     Node::english(format!("{unchanged} paragraphs unchanged")),
                 ],
