@@ -53,6 +53,31 @@ pub async fn source_of(hash: Option<String>) -> Result<worker::Source, String> {
     }
 }
 
+/// Every kept session for a worker to read: `first` (a hash, `None` for the default session)
+/// first, then the default session and the library's files. A file that can no longer be read is
+/// left out.
+pub async fn kept_sources(
+    first: Option<String>,
+    kept: Vec<library::Entry>,
+) -> Vec<worker::KeptSource> {
+    let mut wanted: Vec<(Option<String>, String)> = vec![(first.clone(), String::new())];
+    if first.is_some() {
+        wanted.push((None, DEFAULT_NAME.into()));
+    }
+    wanted.extend(
+        kept.into_iter()
+            .filter(|e| Some(&e.hash) != first.as_ref())
+            .map(|e| (Some(e.hash), e.name)),
+    );
+    let mut out = Vec::new();
+    for (hash, name) in wanted {
+        if let Ok(source) = source_of(hash.clone()).await {
+            out.push(worker::KeptSource { source, hash, name });
+        }
+    }
+    out
+}
+
 /// The document actions `App` provides.
 pub fn use_documents() -> Documents {
     expect_context::<Documents>()
@@ -240,7 +265,9 @@ impl Documents {
             | worker::Event::Exported(_)
             | worker::Event::Compared(_)
             | worker::Event::CorpusReady
-            | worker::Event::Scoped(_) => {}
+            | worker::Event::Scoped(_)
+            | worker::Event::GlanceReady
+            | worker::Event::Glance(_) => {}
             worker::Event::Error(e) => {
                 received.borrow_mut().take();
                 s.progress.set(None);

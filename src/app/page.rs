@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{after_paint, mark, measure, read_search, scroll_to};
 use super::components::{
-    BackToTop, ComparisonView, Contents, FilterBar, LibraryList, Messages, ReadingNotes,
-    ResolutionList, ScopeView, SearchResults, SessionHeader,
+    BackToTop, ComparisonView, Contents, FilterBar, LibraryList, Messages, OverviewPanel,
+    ReadingNotes, ResolutionList, ScopeView, SearchResults, SessionHeader,
 };
 use super::documents::{linked_doc, Documents};
 use super::state::{AppState, Loaded};
@@ -87,6 +87,9 @@ pub fn App() -> impl IntoView {
             <Messages />
             <LibraryList />
             <FilterBar />
+            <Show when=move || state.query.with(|q| q.overview)>
+                <OverviewPanel />
+            </Show>
             // Comparing with another session shows the comparison in place of the list (the
             // filters still apply). The list stays in the page, hidden: its listeners and
             // observers live as long as the page.

@@ -19,6 +19,10 @@
 //!                                                        kept in this worker (`scope=all`)
 //!                 { scope: "?…" }                        the view's filters over all of them
 //!                 { versions: res, of: hash | null }     one resolution's partners in the others
+//!                 { glanceOf: [{ file | fetch, hash,    the overview: the open document (first)
+//!                   name }], map: url }                  and the other kept sessions parsed and
+//!                                                        kept here, the map's shapes fetched
+//!                 { glance: "?…" }                       the overview for the view's filters
 //!                 { more: true }                         after each piece is handled
 //! worker → page   { kind: "ready" }                      listening (messages before are lost)
 //!                 { kind: "progress", stage }            reading, parsing
@@ -31,6 +35,9 @@
 //!                 { kind: "compared", data }             the comparison
 //!                 { kind: "corpus" }                     the kept sessions are parsed
 //!                 { kind: "scoped", data }               what the filters found in them
+//!                 { kind: "glance-ready" }               the open document is read (then again
+//!                                                        when the other sessions are)
+//!                 { kind: "glance", data }               the overview, laid out ([`Glance`])
 //! ```
 //!
 //! Exports are written here, not on the page: their code (the CSV and XML writers, serde_json)
@@ -110,6 +117,21 @@ pub enum Event {
     CorpusReady,
     /// What a `scope` query found.
     Scoped(Box<Scoped>),
+    /// The overview's worker can answer (again, with more sessions).
+    GlanceReady,
+    /// The overview for a view.
+    Glance(Box<Glance>),
+}
+
+/// The overview of the open document for a view, laid out; and how long that took.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Glance {
+    pub search: String,
+    pub node: crate::view::tree::Node,
+    /// Is the map in it (its shapes arrived)?
+    pub with_map: bool,
+    pub started: f64,
+    pub ms: f64,
 }
 
 /// What the filters found across every kept session, laid out; and how long it took.
@@ -179,6 +201,8 @@ fn read_message(data: &JsValue) -> Result<Option<Event>, String> {
         "compared" => Event::Compared(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
         "corpus" => Event::CorpusReady,
         "scoped" => Event::Scoped(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
+        "glance-ready" => Event::GlanceReady,
+        "glance" => Event::Glance(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
         _ => Event::Error(
             get("message")
                 .as_string()
@@ -231,6 +255,8 @@ thread_local! {
     static KEPT: std::cell::RefCell<Vec<crate::view::corpus::KeptDocument>> = Default::default();
     /// When the lexicons were built and how long it took, to tell the page (`qarar:lexicons`).
     static LEXICONS: std::cell::Cell<(f64, f64)> = const { std::cell::Cell::new((0.0, 0.0)) };
+    /// The overview's documents (the open one first) and the map's shapes.
+    static GLANCE: std::cell::RefCell<Option<GlanceDocuments>> = Default::default();
     /// The pieces of the parsed document not yet sent.
     static QUEUE: std::cell::RefCell<VecDeque<Outgoing>> = Default::default();
 }
@@ -339,6 +365,13 @@ pub fn serve() {
             }
             if let Some(search) = get("scope").as_string() {
                 return answer_scope(&scope, search);
+            }
+            if let Some(search) = get("glance").as_string() {
+                return answer_glance(&scope, search);
+            }
+            if let Ok(list) = get("glanceOf").dyn_into::<js_sys::Array>() {
+                let map = get("map").as_string().unwrap_or_default();
+                return wasm_bindgen_futures::spawn_local(load_glance(scope, list, map));
             }
             if let Some(res) = get("versions").as_string() {
                 return answer_versions(&scope, get("of").as_string(), res);
@@ -464,29 +497,128 @@ fn read_source(
     }
 }
 
+/// A kept session given as `{ file | fetch, hash, name }`, read and parsed; `None` when it cannot
+/// be (a kept file that cannot be read or parsed is left out, and the others are used).
+async fn read_kept(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    item: JsValue,
+) -> Option<crate::view::corpus::KeptDocument> {
+    let get = |k: &str| js_sys::Reflect::get(&item, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let bytes = read_source(scope, get("file"), get("fetch")).await.ok()?;
+    let doc = crate::read(bytes).ok()?;
+    Some(crate::view::corpus::KeptDocument {
+        hash: get("hash").as_string(),
+        name: get("name").as_string().unwrap_or_default(),
+        index: crate::view::Index::new(&doc),
+        doc,
+    })
+}
+
+fn post_kind(scope: &web_sys::DedicatedWorkerGlobalScope, kind: &str) {
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"kind".into(), &kind.into());
+    let _ = scope.post_message(&o);
+}
+
 /// Every kept session read and parsed, kept here for `scope` queries.
 async fn load_corpus(scope: web_sys::DedicatedWorkerGlobalScope, list: js_sys::Array) {
     let mut kept = Vec::new();
     for item in list.iter() {
-        let get = |k: &str| js_sys::Reflect::get(&item, &k.into()).unwrap_or(JsValue::UNDEFINED);
-        let name = get("name").as_string().unwrap_or_default();
-        // A kept file that cannot be read or parsed is left out; the others are searched.
-        let Ok(bytes) = read_source(&scope, get("file"), get("fetch")).await else {
-            continue;
-        };
-        if let Ok(doc) = crate::read(bytes) {
-            kept.push(crate::view::corpus::KeptDocument {
-                hash: get("hash").as_string(),
-                name,
-                index: crate::view::Index::new(&doc),
-                doc,
-            });
-        }
+        kept.extend(read_kept(&scope, item).await);
     }
     KEPT.with(|k| *k.borrow_mut() = kept);
-    let o = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&o, &"kind".into(), &"corpus".into());
-    let _ = scope.post_message(&o);
+    post_kind(&scope, "corpus");
+}
+
+/// What the overview is drawn from.
+#[derive(Default)]
+struct GlanceDocuments {
+    open: Option<crate::view::corpus::KeptDocument>,
+    others: Vec<crate::view::corpus::KeptDocument>,
+    map: Option<crate::view::overview::MapData>,
+}
+
+/// The overview's documents: the open one (the list's first) and the map's shapes, then the other
+/// kept sessions; the page hears when each step is done.
+async fn load_glance(scope: web_sys::DedicatedWorkerGlobalScope, list: js_sys::Array, map: String) {
+    // The map's request goes out first: it arrives while the document is parsed.
+    let fetching = fetch_bytes(scope.clone(), map);
+    let mut items = list.iter();
+    let Some(open) = items.next() else {
+        return post(&scope, Outgoing::Error("no document was given".into()));
+    };
+    let Some(open) = read_kept(&scope, open).await else {
+        return post(
+            &scope,
+            Outgoing::Error("the open document could not be read again".into()),
+        );
+    };
+    // Without its shapes the overview still has its charts (and says the map is missing).
+    let map = fetching
+        .await
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    GLANCE.with(|g| {
+        *g.borrow_mut() = Some(GlanceDocuments {
+            open: Some(open),
+            others: Vec::new(),
+            map,
+        })
+    });
+    post_kind(&scope, "glance-ready");
+    let rest: Vec<JsValue> = items.collect();
+    if rest.is_empty() {
+        return;
+    }
+    let mut others = Vec::new();
+    for item in rest {
+        others.extend(read_kept(&scope, item).await);
+    }
+    GLANCE.with(|g| {
+        if let Some(g) = g.borrow_mut().as_mut() {
+            g.others = others;
+        }
+    });
+    post_kind(&scope, "glance-ready");
+}
+
+/// The overview of the open document for the view `search`.
+fn answer_glance(scope: &web_sys::DedicatedWorkerGlobalScope, search: String) {
+    let started = now();
+    let laid_out = GLANCE.with(|g| {
+        let g = g.borrow();
+        let g = g.as_ref()?;
+        let open = g.open.as_ref()?;
+        let others: Vec<crate::view::overview::OtherSession> = g
+            .others
+            .iter()
+            .map(|k| crate::view::overview::OtherSession {
+                doc: &k.doc,
+                index: &k.index,
+            })
+            .collect();
+        // Every document the parser reads is Arabic, right to left.
+        let node = crate::view::overview::layout(
+            &open.doc,
+            &open.index,
+            &search,
+            g.map.as_ref(),
+            &others,
+            true,
+        );
+        Some((node, g.map.is_some()))
+    });
+    let Some((node, with_map)) = laid_out else {
+        return post(scope, Outgoing::Error("the overview is not ready".into()));
+    };
+    let glance = Glance {
+        search,
+        node,
+        with_map,
+        started,
+        ms: now() - started,
+    };
+    post(scope, Outgoing::Data("glance", encode(&glance)));
 }
 
 /// The view's filters over every kept session.
@@ -602,6 +734,30 @@ pub enum Source {
     Compare { old: Box<Source>, new: Box<Source> },
     /// Every kept session, to be searched at once.
     Corpus(Vec<KeptSource>),
+    /// The overview: the open document first, then the other kept sessions; and the map's URL.
+    Glance { kept: Vec<KeptSource>, map: String },
+}
+
+/// Kept sessions as the worker reads them: `[{ file | fetch, hash, name }]`.
+fn kept_list(list: Vec<KeptSource>) -> js_sys::Array {
+    let items = js_sys::Array::new();
+    for k in list {
+        let o = js_sys::Object::new();
+        let put = |key: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&o, &key.into(), v);
+        };
+        match k.source {
+            Source::File(f) => put("file", &f),
+            Source::Fetch(u) => put("fetch", &u.into()),
+            _ => {}
+        }
+        if let Some(h) = k.hash {
+            put("hash", &h.into());
+        }
+        put("name", &k.name.into());
+        items.push(&o);
+    }
+    items
 }
 
 /// A document being parsed in a worker; dropping it stops the worker.
@@ -629,6 +785,13 @@ impl Parse {
         let _ = js_sys::Reflect::set(&m, &"versions".into(), &res.into());
         let of = of.map_or(JsValue::NULL, JsValue::from_str);
         let _ = js_sys::Reflect::set(&m, &"of".into(), &of);
+        let _ = self.worker.post_message(&m);
+    }
+
+    /// Asks an overview's worker (see [`Source::Glance`]) for the overview of the view `search`.
+    pub fn glance(&self, search: &str) {
+        let m = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&m, &"glance".into(), &search.into());
         let _ = self.worker.post_message(&m);
     }
 
@@ -690,7 +853,10 @@ impl Parse {
             Source::File(file) => set("file", &file),
             Source::Fetch(url) => set("fetch", &url.into()),
             Source::Json(text) => set("json", &text.into()),
-            Source::Export { .. } | Source::Compare { .. } | Source::Corpus(_) => {}
+            Source::Export { .. }
+            | Source::Compare { .. }
+            | Source::Corpus(_)
+            | Source::Glance { .. } => {}
         };
         // The two documents of a comparison, under keys of their own.
         let put_as = |which: &str, source: Source| match source {
@@ -699,25 +865,10 @@ impl Parse {
             _ => {}
         };
         match source {
-            Some(Source::Corpus(list)) => {
-                let items = js_sys::Array::new();
-                for k in list {
-                    let o = js_sys::Object::new();
-                    let put = |key: &str, v: &JsValue| {
-                        let _ = js_sys::Reflect::set(&o, &key.into(), v);
-                    };
-                    match k.source {
-                        Source::File(f) => put("file", &f),
-                        Source::Fetch(u) => put("fetch", &u.into()),
-                        _ => {}
-                    }
-                    if let Some(h) = k.hash {
-                        put("hash", &h.into());
-                    }
-                    put("name", &k.name.into());
-                    items.push(&o);
-                }
-                set("corpus", &items);
+            Some(Source::Corpus(list)) => set("corpus", &kept_list(list)),
+            Some(Source::Glance { kept, map }) => {
+                set("glanceOf", &kept_list(kept));
+                set("map", &map.into());
             }
             Some(Source::Compare { old, new }) => {
                 set("compare", &JsValue::TRUE);

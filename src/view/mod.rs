@@ -9,6 +9,7 @@ pub mod corpus;
 mod counts;
 mod filter;
 pub mod marks;
+pub mod overview;
 mod query;
 mod search;
 pub mod tree;

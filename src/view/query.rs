@@ -24,6 +24,8 @@ pub struct Query {
     pub verb_changes: bool,
     /// `scope=all`: the filters applied to every kept session at once.
     pub all_sessions: bool,
+    /// `overview=1`: the session at a glance (charts and a map) above the list.
+    pub overview: bool,
     /// Values that were not understood and were ignored (shown as a quiet notice).
     pub ignored: Vec<String>,
 }
@@ -125,6 +127,7 @@ impl Query {
                     }
                 }
                 "vchange" => q.verb_changes = v == "1" || v == "true",
+                "overview" => q.overview = v == "1" || v == "true",
                 "scope" => {
                     if v == "all" {
                         q.all_sessions = true;
@@ -164,6 +167,9 @@ impl Query {
         }
         if self.all_sessions {
             parts.push("scope=all".into());
+        }
+        if self.overview {
+            parts.push("overview=1".into());
         }
         if !self.regions.is_empty() {
             parts.push(format!(
@@ -205,6 +211,7 @@ impl Query {
             doc: self.doc.clone(),
             compare: self.compare.clone(),
             all_sessions: self.all_sessions,
+            overview: self.overview,
             ..Query::default()
         }
     }

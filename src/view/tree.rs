@@ -2,7 +2,7 @@
 //! background parser lays out a comparison) and drawn by the page with `createElement` and
 //! `createTextNode` — text is always a text node, elements and attributes come from the fixed
 //! lists below (no script, no event handler, no style), and a link is only ever a query string
-//! of this page. The page's wasm carries one small drawer instead of a component per layout.
+//! of this page. Charts and the map are SVG made of the same parts (paths, rectangles, text). The page's wasm carries one small drawer instead of a component per layout.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,22 @@ pub enum Tag {
     A,
     Details,
     Summary,
+    Table,
+    Caption,
+    Thead,
+    Tbody,
+    Tr,
+    Th,
+    Td,
+    // SVG: drawn in the SVG namespace (see [`Tag::is_svg`]); an `A` inside an `Svg` is SVG's link.
+    Svg,
+    G,
+    Path,
+    Rect,
+    Circle,
+    /// SVG's `<text>`.
+    Label,
+    Title,
 }
 
 impl Tag {
@@ -41,7 +57,29 @@ impl Tag {
             Tag::A => "a",
             Tag::Details => "details",
             Tag::Summary => "summary",
+            Tag::Table => "table",
+            Tag::Caption => "caption",
+            Tag::Thead => "thead",
+            Tag::Tbody => "tbody",
+            Tag::Tr => "tr",
+            Tag::Th => "th",
+            Tag::Td => "td",
+            Tag::Svg => "svg",
+            Tag::G => "g",
+            Tag::Path => "path",
+            Tag::Rect => "rect",
+            Tag::Circle => "circle",
+            Tag::Label => "text",
+            Tag::Title => "title",
         }
+    }
+
+    /// Is it an SVG element wherever it is? (`A` and `Title` are SVG's inside an `Svg`.)
+    pub const fn is_svg(self) -> bool {
+        matches!(
+            self,
+            Tag::Svg | Tag::G | Tag::Path | Tag::Rect | Tag::Circle | Tag::Label
+        )
     }
 }
 
@@ -53,6 +91,23 @@ pub enum Attr {
     Href,
     /// `data-<name>`: the hooks tests and scripts read.
     Data(DataName),
+    Role,
+    AriaLabel,
+    AriaPressed,
+    AriaHidden,
+    /// A table header's `scope` (`row`, `col`).
+    Scope,
+    // SVG geometry: numbers and path data only.
+    ViewBox,
+    D,
+    X,
+    Y,
+    Width,
+    Height,
+    Cx,
+    Cy,
+    R,
+    TextAnchor,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +119,16 @@ pub enum DataName {
     Same,
     Session,
     Hit,
+    /// `data-chart="verbs|strip|sessions"`.
+    Chart,
+    Map,
+    Category,
+    Value,
+    Clauses,
+    Region,
+    Res,
+    /// A session's number in a chart across sessions.
+    SessionNumber,
 }
 
 impl Attr {
@@ -79,6 +144,29 @@ impl Attr {
             Attr::Data(DataName::Same) => "data-same",
             Attr::Data(DataName::Session) => "data-scope-session",
             Attr::Data(DataName::Hit) => "data-scope-hit",
+            Attr::Data(DataName::Chart) => "data-chart",
+            Attr::Data(DataName::Map) => "data-map",
+            Attr::Data(DataName::Category) => "data-category",
+            Attr::Data(DataName::Value) => "data-value",
+            Attr::Data(DataName::Clauses) => "data-clauses",
+            Attr::Data(DataName::Region) => "data-region",
+            Attr::Data(DataName::Res) => "data-res",
+            Attr::Data(DataName::SessionNumber) => "data-session",
+            Attr::Role => "role",
+            Attr::AriaLabel => "aria-label",
+            Attr::AriaPressed => "aria-pressed",
+            Attr::AriaHidden => "aria-hidden",
+            Attr::Scope => "scope",
+            Attr::ViewBox => "viewBox",
+            Attr::D => "d",
+            Attr::X => "x",
+            Attr::Y => "y",
+            Attr::Width => "width",
+            Attr::Height => "height",
+            Attr::Cx => "cx",
+            Attr::Cy => "cy",
+            Attr::R => "r",
+            Attr::TextAnchor => "text-anchor",
         }
     }
 }

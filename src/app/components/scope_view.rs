@@ -10,11 +10,10 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::app::browser::measure_span;
-use crate::app::documents::source_of;
+use crate::app::documents::kept_sources;
 use crate::app::draw::replace_children;
 use crate::app::state::{use_state, AppState};
-use crate::app::worker::{versions_key, Event, KeptSource, Parse, Scoped, Source};
-use crate::app::DEFAULT_NAME;
+use crate::app::worker::{versions_key, Event, Parse, Scoped, Source};
 use crate::view::Query;
 
 /// What the worker is asked: one resolution's versions (`res=`), or the filters' query string.
@@ -55,24 +54,12 @@ fn load(
     found: RwSignal<Option<Scoped>>,
 ) {
     let entries = state.kept.get_untracked();
+    let open = state.loaded.with_untracked(|l| l.hash.clone());
     state
         .status
         .set("جارٍ قراءة الدورات المحفوظة · Reading every kept session…".into());
     leptos::task::spawn_local(async move {
-        let mut list = vec![KeptSource {
-            source: Source::Fetch(crate::app::DEFAULT_URL.into()),
-            hash: None,
-            name: DEFAULT_NAME.into(),
-        }];
-        for e in entries {
-            if let Ok(source) = source_of(Some(e.hash.clone())).await {
-                list.push(KeptSource {
-                    source,
-                    hash: Some(e.hash),
-                    name: e.name,
-                });
-            }
-        }
+        let list = kept_sources(open, entries).await;
         let on = move |e: Event| match e {
             Event::CorpusReady => {
                 state.status.set(String::new());

@@ -39,8 +39,16 @@ pub fn ViewTools() -> impl IntoView {
             *s = SCALES[(k + by).clamp(0, SCALES.len() as isize - 1) as usize];
         })
     };
+    let overview = move || state.query.with(|q| q.overview);
+    let toggle_overview = move |_| {
+        let on = !overview();
+        state.change(move |q| q.overview = on, true);
+    };
     view! {
         <div class="row tools">
+            <button class="overview-toggle" data-overview="" aria-pressed=move || overview().to_string()
+                aria-controls="overview" on:click=toggle_overview>
+                "الدورة في لمحة · " <span lang="en">"At a glance"</span></button>
             <button class="copy-link" on:click=copy_link>"نسخ الرابط · " <span lang="en">"Copy link"</span></button>
             <DownloadMenu />
             <label class="open button">
