@@ -9,7 +9,6 @@
 //! through raw web-sys: gloo has no IndexedDB, and a wrapper crate (rexie) would add more code to
 //! the page than these few calls.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -21,7 +20,7 @@ const FILES: &str = "files";
 const META: &str = "meta";
 
 /// A document in the library, as its list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub hash: String,
     pub name: String,
@@ -29,6 +28,36 @@ pub struct Entry {
     /// When it was first opened (ms since the epoch).
     pub added: f64,
     pub resolutions: u32,
+}
+
+/// An entry is kept as a plain object with these five fields, written and read by hand: through
+/// serde-wasm-bindgen it brought a general deserializer and its error messages (with float
+/// formatting) into the page's wasm, about 10 KB, for one flat struct.
+impl Entry {
+    fn to_js(&self) -> JsValue {
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+        };
+        set("hash", self.hash.as_str().into());
+        set("name", self.name.as_str().into());
+        set("size", self.size.into());
+        set("added", self.added.into());
+        set("resolutions", self.resolutions.into());
+        o.into()
+    }
+
+    /// The entry a kept object holds; `None` if it is not one.
+    fn from_js(v: &JsValue) -> Option<Entry> {
+        let get = |k: &str| js_sys::Reflect::get(v, &k.into()).ok();
+        Some(Entry {
+            hash: get("hash")?.as_string()?,
+            name: get("name")?.as_string()?,
+            size: get("size")?.as_f64()?,
+            added: get("added")?.as_f64()?,
+            resolutions: get("resolutions")?.as_f64()? as u32,
+        })
+    }
 }
 
 fn js_error(what: &str, e: JsValue) -> String {
@@ -111,7 +140,7 @@ pub async fn put(entry: &Entry, file: &web_sys::Blob) -> Result<(), String> {
         .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
         .map_err(|e| js_error("the library could not be written", e))?;
     let key = JsValue::from_str(&entry.hash);
-    let meta = serde_wasm_bindgen::to_value(entry).map_err(|e| e.to_string())?;
+    let meta = entry.to_js();
     let store = |name| {
         tx.object_store(name)
             .map_err(|e| js_error("the library could not be written", e))
@@ -152,9 +181,9 @@ pub async fn get(hash: &str) -> Result<Option<(String, web_sys::Blob)>, String> 
         Err(bytes) => web_sys::Blob::new_with_buffer_source_sequence(&js_sys::Array::of1(&bytes))
             .map_err(|e| js_error("the kept document could not be read", e))?,
     };
-    let name = serde_wasm_bindgen::from_value::<Entry>(meta)
+    let name = Entry::from_js(&meta)
         .map(|e| e.name)
-        .unwrap_or_else(|_| format!("{hash}.txt"));
+        .unwrap_or_else(|| format!("{hash}.txt"));
     Ok(Some((name, blob)))
 }
 
@@ -171,7 +200,7 @@ pub async fn list() -> Result<Vec<Entry>, String> {
     let all = settle(&req).await?;
     let mut v: Vec<Entry> = js_sys::Array::from(&all)
         .iter()
-        .filter_map(|e| serde_wasm_bindgen::from_value(e).ok())
+        .filter_map(|e| Entry::from_js(&e))
         .collect();
     v.sort_by(|a, b| b.added.total_cmp(&a.added));
     Ok(v)

@@ -133,6 +133,8 @@ test('no serious accessibility violation with the overview open, desktop and pho
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1), true, 'nothing wider than a phone');
   assert.deepEqual(await axeViolations(page), []);
   await page.locator('#overview').screenshot({ path: '/tmp/qarar-overview-phone.png' }).catch(() => {});
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await axeViolations(page), [], 'the dark scheme too');
   await page.close();
 });
 

@@ -47,7 +47,7 @@ pub fn ViewTools() -> impl IntoView {
     view! {
         <div class="row tools">
             <button class="overview-toggle" data-overview="" aria-pressed=move || overview().to_string()
-                aria-controls="overview" on:click=toggle_overview>
+                aria-controls=move || overview().then_some("overview") on:click=toggle_overview>
                 "الدورة في لمحة · " <span lang="en">"At a glance"</span></button>
             <button class="copy-link" on:click=copy_link>"نسخ الرابط · " <span lang="en">"Copy link"</span></button>
             <DownloadMenu />
