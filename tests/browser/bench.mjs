@@ -126,6 +126,41 @@ async function chipClicks(browser, url) {
   await page.close();
 }
 
+/**
+ * The overview (`overview=1`): opened from its toggle until drawn with its map and painted (the
+ * worker parses the document again and fetches the map), then a bar clicked until both the list
+ * and the redrawn overview are painted (the overview is the worker's answer: a round trip).
+ */
+async function overviewClicks(browser, url) {
+  const page = await browser.newPage();
+  await page.addInitScript(`(${watch})();`);
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('bench:ready').length > 0);
+  await page.waitForTimeout(500);
+  const opened = await page.evaluate(() => new Promise((done) => {
+    const t0 = performance.now();
+    document.querySelector('[data-overview]').click();
+    const wait = () => (document.querySelector('.overview-content[data-ready=map]')
+      ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0)) : setTimeout(wait, 1));
+    wait();
+  }));
+  figure('overview: opened → charts and map painted', opened, 500);
+  const clicks = [];
+  for (let i = 0; i < 6; i++) {
+    clicks.push(await page.evaluate(() => new Promise((done) => {
+      const bar = () => document.querySelector('[data-chart=verbs] a[data-category=condemn]');
+      const want = bar().getAttribute('aria-pressed') === 'true' ? 'false' : 'true';
+      const t0 = performance.now();
+      bar().dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+      const wait = () => (bar()?.getAttribute('aria-pressed') === want
+        ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0)) : setTimeout(wait, 1));
+      wait();
+    })));
+  }
+  figure('overview: bar click → list and overview painted', median(clicks), 100, 'ms', `median of 6 toggles, max ${Math.max(...clicks).toFixed(0)}`);
+  await page.close();
+}
+
 async function large(browser, url) {
   const dir = await mkdtemp(join(tmpdir(), 'qarar-bench-'));
   try {
@@ -169,6 +204,7 @@ const browser = await launch();
 try {
   await pageLoads(browser, server.url);
   await chipClicks(browser, server.url);
+  await overviewClicks(browser, server.url);
   if (!process.env.QARAR_BENCH_SKIP_LARGE) await large(browser, server.url);
 } finally {
   await browser.close();
