@@ -225,6 +225,59 @@ fn the_next_session_reports_exactly_the_edits_made() {
     );
 }
 
+/// Another session's resolutions, written in the genre (tests/fixtures/cfm-45-excerpt-ar.txt): a
+/// reworded title ("the Federal Republic of Somalia"), a shortened one (Armenia's aggression), new
+/// numbers in a new order, preambles rewritten, one citing its predecessor («القرار رقم 44/8-س»),
+/// clauses merged and dropped, and a subject the 44th session does not have.
+#[test]
+fn another_sessions_resolutions_pair_with_their_predecessors_by_content() {
+    let old = qarar::parse(common::DEFAULT_SESSION);
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/cfm-45-excerpt-ar.txt"
+    ))
+    .expect("the fixture should be readable");
+    let new = qarar::parse(&text);
+    assert_eq!(
+        new.resolutions.len(),
+        4,
+        "the excerpt should parse into its four resolutions"
+    );
+    let c = diff_of(&old, &new);
+    let pairs: Vec<(&str, &str)> = c
+        .pairs
+        .iter()
+        .map(|p| (p.old.as_str(), p.new.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [("44/8-س", "45/1-س"), ("44/1-س", "45/2-س"), ("44/10-س", "45/3-س")],
+        "Kashmir, Somalia and Azerbaijan should pair with the 44th session's, whatever their numbers"
+    );
+    assert_eq!(
+        c.added,
+        ["45/4-س"],
+        "the floods in Bangladesh are a new subject"
+    );
+    assert_eq!(
+        c.removed.len(),
+        53,
+        "the 44th session's other resolutions have no partner"
+    );
+    assert!(c.pairs.iter().all(|p| p.status == PairStatus::Changed));
+    let armenia = &c.pairs[2];
+    let first = armenia
+        .clauses
+        .iter()
+        .find(|k| k.new.as_deref() == Some("op1"))
+        .expect("the first clause should be in the pair");
+    assert_eq!(
+        (first.old.as_deref(), first.op),
+        (Some("op1"), ClauseOp::Same),
+        "«يدين بشدة عدوان جمهورية أرمينيا على جمهورية أذربيجان» is the same clause in both"
+    );
+}
+
 #[test]
 fn the_command_line_prints_the_diff_as_json() {
     let dir = std::env::temp_dir().join(format!("qarar-diff-{}", std::process::id()));
