@@ -113,9 +113,7 @@ pub enum WordOp {
 
 /// How alike each old resolution (rows) is to each new one (columns).
 pub fn scores(corpus: &Corpus) -> Vec<Vec<f64>> {
-    (0..corpus.old.len())
-        .map(|i| (0..corpus.new.len()).map(|j| corpus.score(i, j)).collect())
-        .collect()
+    corpus.scores()
 }
 
 /// `old` and `new` compared.
