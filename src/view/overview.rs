@@ -267,11 +267,7 @@ fn verb_chart(q: &Query, counts: &[VerbCount], rtl: bool) -> Node {
         ];
         let row = if c.resolutions > 0 || c.chosen {
             let mut next = q.clone();
-            if c.chosen {
-                next.verbs.retain(|v| *v != c.category);
-            } else {
-                next.verbs.push(c.category);
-            }
+            next.toggle_verb(c.category);
             control(next.to_search(), bar_name(c), c.chosen, parts)
         } else {
             Node::el(Tag::G, parts).with(Attr::Class, "none")
@@ -516,11 +512,7 @@ fn world_map(doc: &Document, index: &Index, q: &Query, map: &MapData) -> Node {
         );
         let node = if n > 0 || chosen {
             let mut next = q.clone();
-            if chosen {
-                next.regions.retain(|r| *r != p.slug);
-            } else {
-                next.regions.push(p.slug.clone());
-            }
+            next.toggle_region(&p.slug);
             control(next.to_search(), name, chosen, parts)
         } else {
             Node::el(Tag::G, parts)

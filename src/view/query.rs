@@ -200,6 +200,24 @@ impl Query {
         }
     }
 
+    /// Takes verb category `c` off the view if it is on, puts it on if not (a chip, a bar).
+    pub fn toggle_verb(&mut self, c: VerbCategory) {
+        if self.verbs.contains(&c) {
+            self.verbs.retain(|v| *v != c)
+        } else {
+            self.verbs.push(c)
+        }
+    }
+
+    /// The same for region `slug` (a place on the map).
+    pub fn toggle_region(&mut self, slug: &str) {
+        if self.regions.iter().any(|r| r == slug) {
+            self.regions.retain(|r| r != slug)
+        } else {
+            self.regions.push(slug.to_string())
+        }
+    }
+
     /// Is any filter on (a region, a verb category, words)?
     pub fn filtering(&self) -> bool {
         !self.regions.is_empty() || !self.verbs.is_empty() || !self.q.trim().is_empty()

@@ -1,21 +1,12 @@
 // Accessibility with axe-core: no serious or critical violation on the default view, a filtered
 // view and an opened file; keyboard focus visible on every control.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, shown, fixtures, axeViolations } from './harness.mjs';
+import { server, browser, withBrowser, open, shown, fixtures, axeViolations } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 test('axe finds no serious or critical violation on the default view', async () => {
   const page = await open(browser, server.url);

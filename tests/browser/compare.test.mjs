@@ -1,24 +1,15 @@
 // Comparing sessions in the viewer: a "next session" made from the default one with known edits
 // (as tests/compare.rs makes it) is opened, then compared with the default session from the
 // library; the summary, the pair, its changes, the filters, Back/Forward and reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, axeViolations } from './harness.mjs';
+import { server, browser, withBrowser, open, axeViolations } from './harness.mjs';
 
 const sessionPath = fileURLToPath(new URL('../../sessions/cfm-44-political-ar.txt', import.meta.url));
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 const DROPPED = 5;
 

@@ -1,24 +1,15 @@
 // Data out of the viewer: the Download menu's CSV, JSON and Akoma Ntoso hold exactly what a
 // filtered view shows; a printed page has no controls, every resolution, and makes a PDF.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, shown, shownIds } from './harness.mjs';
+import { server, browser, withBrowser, open, shown, shownIds } from './harness.mjs';
 
 const schema = fileURLToPath(new URL('../../.cache/akn/akomantoso30.xsd', import.meta.url));
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text) {

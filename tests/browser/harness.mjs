@@ -1,4 +1,5 @@
 // Serves dist/ on loopback and launches Debian's Chromium through playwright-core.
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -41,6 +42,23 @@ export function launch() {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * The server and the browser a test file's tests share: started before them, closed after. They
+ * are live bindings: a test file imports `server` and `browser` and calls `withBrowser()` once.
+ */
+export let server;
+export let browser;
+export function withBrowser() {
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
   });
 }
 

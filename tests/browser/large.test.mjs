@@ -6,19 +6,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, open, fixtures } from './harness.mjs';
+import { server, browser, withBrowser, open, fixtures } from './harness.mjs';
 
-let server;
-let browser;
+withBrowser();
 let dir;
 before(async () => {
-  server = await serve();
-  browser = await launch();
   dir = await mkdtemp(join(tmpdir(), 'qarar-large-'));
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (dir) await rm(dir, { recursive: true });
 });
 

@@ -2,24 +2,15 @@
 // content hash, so reload, Back/Forward and a bookmark bring it back; a link to a document this
 // browser does not hold says so, and opening the file shows the linked view; a kept document
 // can be removed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, open, shown, fixtures } from './harness.mjs';
+import { server, browser, withBrowser, open, shown, fixtures } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 const older = join(fixtures, 'older-layout.txt');
 const hashOf = async (path) => createHash('sha256').update(await readFile(path)).digest('hex').slice(0, 32);

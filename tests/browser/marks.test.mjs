@@ -1,23 +1,14 @@
 // Marks come from the parser's spans: a verb is marked where the parser found it (not where its
 // word first occurs), once, even when a line break runs through it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open } from './harness.mjs';
+import { server, browser, withBrowser, open } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 /** The default session with its first resolution's first clause rewritten as `clause`. */
 async function sessionWith(clause) {

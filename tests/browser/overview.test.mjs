@@ -2,24 +2,15 @@
 // changes the URL and the list and Back undoes it, by mouse and by keyboard; the map has the
 // gazetteer's places; the strip opens a resolution; the map's data is fetched only once the
 // overview is opened; with a second session kept, the chart across sessions; axe-core clean.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, shown, axeViolations } from './harness.mjs';
+import { server, browser, withBrowser, open, shown, axeViolations } from './harness.mjs';
 
 const sessionPath = fileURLToPath(new URL('../../sessions/cfm-44-political-ar.txt', import.meta.url));
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 const search = (page) => page.evaluate(() => new URLSearchParams(location.search));
 const param = (page, k) => page.evaluate((k) => new URLSearchParams(location.search).get(k), k);

@@ -1,19 +1,10 @@
 // The reading experience: keyboard and screen readers, counts that follow the filters, search that
 // finds words, a page that names itself, a phone, messages that go with their document.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready, shown, axeViolations } from './harness.mjs';
+import { server, browser, withBrowser, open, ready, shown, axeViolations } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 const search = (page) => page.evaluate(() => location.search);
 

@@ -1,21 +1,12 @@
 // The viewer in a real browser: the default view, each filter through the controls and the URL,
 // Back/Forward, search, opening and dropping a file, the JS API, the timing marks.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, ready, shown, shownIds, everyCard, counter, fixtures, docxOf } from './harness.mjs';
+import { server, browser, withBrowser, open, ready, shown, shownIds, everyCard, counter, fixtures, docxOf } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 test('the default session opens with all 56 resolutions, verbs marked and timed', async () => {
   const page = await open(browser, server.url);

@@ -1,20 +1,11 @@
 // The list is drawn as a window: the page holds the cards near the viewport, whatever the
 // document's size, and the reader still reaches every resolution by scrolling, by the contents
 // list, by a link and by keyboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.mjs';
+import { server, browser, withBrowser, open } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowser();
 
 const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 const drawn = (page) => page.locator('article[data-index]').evaluateAll((els) => els.map((e) => Number(e.dataset.index)));

@@ -104,27 +104,9 @@ fn act(state: AppState, el: &web_sys::Element) {
         .get_attribute("data-category")
         .and_then(|c| VerbCategory::from_slug(&c))
     {
-        state.change(
-            move |q| {
-                if q.verbs.contains(&c) {
-                    q.verbs.retain(|v| *v != c)
-                } else {
-                    q.verbs.push(c)
-                }
-            },
-            true,
-        );
+        state.change(move |q| q.toggle_verb(c), true);
     } else if let Some(slug) = el.get_attribute("data-region") {
-        state.change(
-            move |q| {
-                if q.regions.contains(&slug) {
-                    q.regions.retain(|r| *r != slug)
-                } else {
-                    q.regions.push(slug.clone())
-                }
-            },
-            true,
-        );
+        state.change(move |q| q.toggle_region(&slug), true);
     } else if let Some(id) = el.get_attribute("data-res") {
         let index = state
             .loaded

@@ -18,18 +18,7 @@ pub fn VerbChips() -> impl IntoView {
                 .with(|f| f.verbs.iter().find(|(c, _)| *c == cat).map_or(0, |x| x.1))
         });
         let pressed = move || state.query.with(|q| q.verbs.contains(&cat));
-        let toggle = move |_| {
-            state.change(
-                move |q| {
-                    if q.verbs.contains(&cat) {
-                        q.verbs.retain(|v| *v != cat)
-                    } else {
-                        q.verbs.push(cat)
-                    }
-                },
-                true,
-            )
-        };
+        let toggle = move |_| state.change(move |q| q.toggle_verb(cat), true);
         view! {
             // A chip that would show nothing is disabled (unless chosen: it can always be taken off).
             <button class=format!("chip cat verb-{}", cat.slug()) data-category=cat.slug()
