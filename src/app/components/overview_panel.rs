@@ -12,7 +12,7 @@ use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::browser::measure_span;
+use crate::app::browser::{mark, measure, measure_span};
 use crate::app::documents::kept_sources;
 use crate::app::draw::{patch, replace_children};
 use crate::app::state::{use_state, AppState};
@@ -165,6 +165,7 @@ fn draw(
     let Some(g) = glance.filter(|g| g.search == current) else {
         return;
     };
+    mark("qarar:overview-draw-start");
     let mut drawn = drawn.borrow_mut();
     match drawn.as_ref() {
         Some(before) => patch(
@@ -176,6 +177,12 @@ fn draw(
     }
     *drawn = Some(g.node.clone());
     let _ = target.set_attribute("data-ready", if g.with_map { "map" } else { "charts" });
+    mark("qarar:overview-draw-end");
+    measure(
+        "qarar:overview-draw",
+        "qarar:overview-draw-start",
+        "qarar:overview-draw-end",
+    );
 }
 
 #[component]
