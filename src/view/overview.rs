@@ -15,7 +15,7 @@
 
 use serde::Deserialize;
 
-use super::counts::{facets, resolution_verb_counts};
+use super::counts::{facets, resolution_verb_counts, Facets};
 use super::filter::{apply_indexed, region_fits, text_fits, Index, ResolutionIndex};
 use super::query::Query;
 use super::search::Search;
@@ -61,7 +61,11 @@ pub struct VerbCount {
 
 /// Every category's counts for the view `q` of `doc`.
 pub fn verb_counts(doc: &Document, index: &Index, q: &Query) -> Vec<VerbCount> {
-    let f = facets(doc, index, q);
+    verb_counts_with(doc, index, q, facets(doc, index, q))
+}
+
+/// The same, with the view's facets already counted.
+fn verb_counts_with(doc: &Document, index: &Index, q: &Query, f: Facets) -> Vec<VerbCount> {
     let search = Search::new(&q.q);
     let empty = ResolutionIndex::default();
     let mut clauses = [0usize; VerbCategory::ALL.len()];
@@ -102,10 +106,13 @@ pub fn layout(
     rtl: bool,
 ) -> Node {
     let q = Query::parse(search, doc);
-    let verbs = verb_counts(doc, index, &q);
+    // The controls' counts, once for the chart and the map (a pass over every resolution).
+    let f = facets(doc, index, &q);
+    let regions = f.regions.clone();
+    let verbs = verb_counts_with(doc, index, &q, f);
     let mut parts = vec![verb_chart(&q, &verbs, rtl), strip(doc, index, &q)];
     parts.push(match map {
-        Some(m) => world_map(doc, index, &q, m),
+        Some(m) => world_map(&q, &regions, m),
         None => Node::el(
             Tag::P,
             vec![
@@ -460,9 +467,8 @@ fn place_name(slug: &str) -> String {
 
 /// Where: the world, each place shaded by how many resolutions of the view are about it (its
 /// count in the region picker), those with any a control that filters by it.
-fn world_map(doc: &Document, index: &Index, q: &Query, map: &MapData) -> Node {
-    let f = facets(doc, index, q);
-    let count = |slug: &str| f.regions.iter().find(|(s, _)| s == slug).map_or(0, |x| x.1);
+fn world_map(q: &Query, regions: &[(String, usize)], map: &MapData) -> Node {
+    let count = |slug: &str| regions.iter().find(|(s, _)| s == slug).map_or(0, |x| x.1);
     // Shaded against the largest of their own kind: continents and sub-regions count every
     // resolution about any of their countries, and would leave the countries all pale.
     let max_of = |shapes: bool| {
@@ -532,7 +538,7 @@ fn world_map(doc: &Document, index: &Index, q: &Query, map: &MapData) -> Node {
     let chart = svg(map.width, map.height, shapes)
         .with(Attr::Data(DataName::Map), "")
         .with(Attr::Class, "map");
-    let mut counted: Vec<&(String, usize)> = f.regions.iter().filter(|x| x.1 > 0).collect();
+    let mut counted: Vec<&(String, usize)> = regions.iter().filter(|x| x.1 > 0).collect();
     counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let numbers = table(
         ("الأماكن بالأرقام", "Places, in numbers"),
