@@ -90,11 +90,7 @@ fn change(c: &ClauseChange, old: &Resolution, new: &Resolution) -> Node {
     let mut children = vec![Node::el(
         Tag::P,
         vec![
-            Node::el(
-                Tag::Span,
-                vec![Node::text(format!("{ar} · ")), Node::english(en)],
-            )
-            .with(Attr::Class, "what"),
+            Node::el(Tag::Span, Node::bilingual(ar, en)).with(Attr::Class, "what"),
             Node::text(format!(" — {place}")),
         ],
     )
@@ -152,11 +148,7 @@ fn block(p: &Pair, old: &Resolution, new: &Resolution) -> Node {
         .map(|c| change(c, old, new))
         .collect();
     let unchanged = p.clauses.iter().filter(|c| c.op == ClauseOp::Same).count();
-    let href = Query {
-        res: Some(p.new.clone()),
-        ..Query::default()
-    }
-    .to_search();
+    let href = Query::of_resolution(None, p.new.clone()).to_search();
     Node::el(
         Tag::Section,
         vec![

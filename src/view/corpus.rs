@@ -50,12 +50,7 @@ pub fn search_all(kept: &[KeptDocument], search: &str) -> Found {
             .iter()
             .filter_map(|m| k.doc.resolutions.get(m.index))
             .map(|r| {
-                let href = Query {
-                    doc: k.hash.clone(),
-                    res: Some(r.id.clone()),
-                    ..Query::default()
-                }
-                .to_search();
+                let href = Query::of_resolution(k.hash.clone(), r.id.clone()).to_search();
                 Node::el(
                     Tag::Li,
                     vec![
@@ -66,11 +61,7 @@ pub fn search_all(kept: &[KeptDocument], search: &str) -> Found {
                 .with(Attr::Data(DataName::Hit), r.id.clone())
             })
             .collect();
-        let session = k
-            .doc
-            .session
-            .number
-            .map_or("—".to_string(), |n| n.to_string());
+        let session = super::session_label(k.doc.session.number);
         let n = items.len();
         groups.push(
             Node::el(
@@ -125,19 +116,14 @@ pub fn versions(kept: &[KeptDocument], of: Option<&str>, res: &str) -> Option<Fo
                 format!("{changed} paragraphs changed"),
             ),
         };
-        let open = Query {
-            doc: other.hash.clone(),
-            res: Some(p.old.clone()),
-            ..Query::default()
-        }
-        .to_search();
+        let open = Query::of_resolution(other.hash.clone(), p.old.clone()).to_search();
         let diff = Query {
             doc: this.hash.clone(),
             compare: Some(other.hash.clone().unwrap_or_else(|| "default".into())),
             ..Query::default()
         }
         .to_search();
-        let label = session.map_or("—".to_string(), |n| n.to_string());
+        let label = super::session_label(session);
         found.push((
             session,
             Node::el(

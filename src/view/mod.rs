@@ -16,6 +16,11 @@ pub mod tree;
 pub mod window;
 
 pub use cite::{citation, page_title};
+
+/// A session's number as the page shows it, a dash when the document does not say.
+pub fn session_label(number: Option<u32>) -> String {
+    number.map_or("—".to_string(), |n| n.to_string())
+}
 pub use counts::{facets, resolution_verb_counts, Facets};
 pub use filter::{apply, apply_indexed, Index, ResolutionIndex, ResolutionMatch};
 pub use query::{clause_index, Query};

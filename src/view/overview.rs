@@ -19,6 +19,7 @@ use super::counts::{facets, resolution_verb_counts, Facets};
 use super::filter::{apply_indexed, region_fits, text_fits, Index, ResolutionIndex};
 use super::query::Query;
 use super::search::Search;
+use super::session_label;
 use super::tree::{Attr, DataName, Node, Tag};
 use crate::lexicon::gazetteer;
 use crate::model::{Document, VerbCategory};
@@ -115,10 +116,7 @@ pub fn layout(
         Some(m) => world_map(&q, &regions, m),
         None => Node::el(
             Tag::P,
-            vec![
-                Node::text("جارٍ تحميل الخريطة · "),
-                Node::english("Loading the map…"),
-            ],
+            Node::bilingual("جارٍ تحميل الخريطة", "Loading the map…"),
         )
         .with(Attr::Class, "map-loading"),
     });
@@ -130,10 +128,7 @@ pub fn layout(
 
 /// `<h3>ar · <span lang=en>en</span></h3>`.
 fn heading(ar: &str, en: &str) -> Node {
-    Node::el(
-        Tag::H3,
-        vec![Node::text(format!("{ar} · ")), Node::english(en)],
-    )
+    Node::el(Tag::H3, Node::bilingual(ar, en))
 }
 
 /// `"ar · en"`, the bilingual label of a category.
@@ -207,13 +202,7 @@ fn table(caption: (&str, &str), head: Vec<String>, rows: Vec<Vec<String>>) -> No
     let table = Node::el(
         Tag::Table,
         vec![
-            Node::el(
-                Tag::Caption,
-                vec![
-                    Node::text(format!("{} · ", caption.0)),
-                    Node::english(caption.1),
-                ],
-            ),
+            Node::el(Tag::Caption, Node::bilingual(caption.0, caption.1)),
             Node::el(Tag::Thead, vec![head]),
             Node::el(Tag::Tbody, body),
         ],
@@ -396,12 +385,7 @@ fn strip(doc: &Document, index: &Index, q: &Query) -> Node {
         .into_iter()
         .filter_map(|(k, cells)| {
             let r = doc.resolutions.get(k)?;
-            let href = Query {
-                doc: q.doc.clone(),
-                res: Some(r.id.clone()),
-                ..Query::default()
-            }
-            .to_search();
+            let href = Query::of_resolution(q.doc.clone(), r.id.clone()).to_search();
             let mut tr = vec![Node::el(
                 Tag::Th,
                 vec![Node::link(href, vec![Node::bdi(r.id.clone())])
@@ -426,10 +410,10 @@ fn strip(doc: &Document, index: &Index, q: &Query) -> Node {
             vec![
                 Node::el(
                     Tag::Caption,
-                    vec![
-                        Node::text("عدد الفقرات العاملة لكل فئة فعل في كل قرار · "),
-                        Node::english("Operative clauses per verb category in each resolution"),
-                    ],
+                    Node::bilingual(
+                        "عدد الفقرات العاملة لكل فئة فعل في كل قرار",
+                        "Operative clauses per verb category in each resolution",
+                    ),
                 ),
                 Node::el(Tag::Thead, vec![Node::el(Tag::Tr, head)]),
                 Node::el(Tag::Tbody, body),
@@ -441,13 +425,10 @@ fn strip(doc: &Document, index: &Index, q: &Query) -> Node {
     if matches.len() > STRIP_ROWS {
         parts.push(Node::el(
             Tag::P,
-            vec![
-                Node::text(format!("أول {STRIP_ROWS} من {} قراراً · ", matches.len())),
-                Node::english(format!(
-                    "The first {STRIP_ROWS} of {} resolutions",
-                    matches.len()
-                )),
-            ],
+            Node::bilingual(
+                format!("أول {STRIP_ROWS} من {} قراراً", matches.len()),
+                format!("The first {STRIP_ROWS} of {} resolutions", matches.len()),
+            ),
         ));
     }
     Node::el(Tag::Section, parts).with(Attr::Class, "overview-strip")
@@ -555,10 +536,10 @@ fn world_map(q: &Query, regions: &[(String, usize)], map: &MapData) -> Node {
             chart,
             Node::el(
                 Tag::P,
-                vec![
-                    Node::text("مرّر المؤشر على مكان أو انتقل إليه لترى اسمه وعدده · "),
-                    Node::english("Point at or move to a place to see its name and count."),
-                ],
+                Node::bilingual(
+                    "مرّر المؤشر على مكان أو انتقل إليه لترى اسمه وعدده",
+                    "Point at or move to a place to see its name and count.",
+                ),
             )
             .with(Attr::Class, "map-caption")
             .with(Attr::Role, "status"),
@@ -596,7 +577,6 @@ fn across_sessions(
         .unwrap_or(0)
         .max(1) as f32;
     let width = LABEL + COLUMN * sessions.len() as f32 + 8.0;
-    let session_name = |n: Option<u32>| n.map_or("—".to_string(), |n| n.to_string());
     let mut nodes = Vec::new();
     for (k, (number, _)) in sessions.iter().enumerate() {
         let x = LABEL + k as f32 * COLUMN;
@@ -605,7 +585,7 @@ fn across_sessions(
             width,
             x,
             16.0,
-            Node::text(format!("الدورة {} · session", session_name(*number))),
+            Node::text(format!("الدورة {} · session", session_label(*number))),
         ));
     }
     for (row, c) in VerbCategory::ALL.into_iter().enumerate() {
@@ -632,7 +612,7 @@ fn across_sessions(
                     ],
                 )
                 .with(Attr::Data(DataName::Category), c.slug())
-                .with(Attr::Data(DataName::SessionNumber), session_name(*number))
+                .with(Attr::Data(DataName::SessionNumber), session_label(*number))
                 .with(Attr::Data(DataName::Value), n.to_string()),
             );
         }
@@ -650,7 +630,7 @@ fn across_sessions(
     head.extend(
         sessions
             .iter()
-            .map(|s| format!("الدورة {} · Session", session_name(s.0))),
+            .map(|s| format!("الدورة {} · Session", session_label(s.0))),
     );
     let rows = VerbCategory::ALL
         .into_iter()

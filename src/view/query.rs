@@ -200,6 +200,16 @@ impl Query {
         }
     }
 
+    /// The view of one resolution, `res`, of document `doc` (`None`: the default session): what a
+    /// link to it holds.
+    pub fn of_resolution(doc: Option<String>, res: impl Into<String>) -> Query {
+        Query {
+            doc,
+            res: Some(res.into()),
+            ..Query::default()
+        }
+    }
+
     /// Takes verb category `c` off the view if it is on, puts it on if not (a chip, a bar).
     pub fn toggle_verb(&mut self, c: VerbCategory) {
         if self.verbs.contains(&c) {

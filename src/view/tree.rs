@@ -199,6 +199,12 @@ impl Node {
         Node::el(Tag::Span, vec![Node::text(s)]).with(Attr::Lang, "en")
     }
 
+    /// `ar · <span lang="en">en</span>`: a label in both languages, Arabic first (the page's
+    /// way of saying everything).
+    pub fn bilingual(ar: impl std::fmt::Display, en: impl Into<String>) -> Vec<Node> {
+        vec![Node::text(format!("{ar} · ")), Node::english(en)]
+    }
+
     /// `<bdi>…</bdi>`: an id or a number kept whole inside the other direction's text.
     pub fn bdi(s: impl Into<String>) -> Node {
         Node::el(Tag::Bdi, vec![Node::text(s)])

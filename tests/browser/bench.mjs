@@ -100,12 +100,18 @@ async function pageLoads(browser, url) {
   figure('open: longest main-thread task', median(longest), 50, 'ms', 'median of the loads\' longest');
 }
 
-async function chipClicks(browser, url) {
+/** A page on `url`, once its list is ready and a moment has passed for the idle work after it. */
+async function readyPage(browser, url) {
   const page = await browser.newPage();
   await page.addInitScript(`(${watch})();`);
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('bench:ready').length > 0);
   await page.waitForTimeout(500);
+  return page;
+}
+
+async function chipClicks(browser, url) {
+  const page = await readyPage(browser, url);
   const clicks = [];
   for (let i = 0; i < 6; i++) clicks.push(await page.evaluate(clickToPaint, 'button[data-category="condemn"]'));
   figure('verb chip click → next frame painted', median(clicks), 50, 'ms', `median of 6 toggles, max ${Math.max(...clicks).toFixed(0)}`);
@@ -132,11 +138,7 @@ async function chipClicks(browser, url) {
  * and the redrawn overview are painted (the overview is the worker's answer: a round trip).
  */
 async function overviewClicks(browser, url) {
-  const page = await browser.newPage();
-  await page.addInitScript(`(${watch})();`);
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('bench:ready').length > 0);
-  await page.waitForTimeout(500);
+  const page = await readyPage(browser, url);
   const opened = await page.evaluate(() => new Promise((done) => {
     const t0 = performance.now();
     document.querySelector('[data-overview]').click();

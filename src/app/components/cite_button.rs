@@ -12,9 +12,8 @@ pub fn CiteButton(res: String, clause: String) -> impl IntoView {
     let aria = format!("Copy citation of {res} {clause}");
     let copy = move |_| {
         let q = Query {
-            res: Some(res.clone()),
             clause: Some(clause.clone()),
-            ..Query::default()
+            ..Query::of_resolution(None, res.clone())
         };
         let link = format!("{}{}", page_base(), q.to_search());
         if let Some(c) = state

@@ -17,6 +17,7 @@ use crate::app::documents::source_of;
 use crate::app::draw::replace_children;
 use crate::app::state::{use_state, AppState};
 use crate::app::worker::{Event, Parse, Source};
+use crate::view::session_label;
 use crate::view::tree::{Attr, DataName, Node, Tag};
 
 /// What a comparison is of: `other|open document|generation`, the other document, the open one.
@@ -197,11 +198,8 @@ pub fn ComparisonView() -> impl IntoView {
             .filter(|c| Some(&c.0) == tag.as_ref())?;
         let l = &c.1.layout;
         let (old, new) = (
-            l.old_session.map_or("—".to_string(), |n| n.to_string()),
-            state
-                .loaded
-                .with(|d| d.doc.session.number)
-                .map_or("—".to_string(), |n| n.to_string()),
+            session_label(l.old_session),
+            session_label(state.loaded.with(|d| d.doc.session.number)),
         );
         let (pairs, changed, added, removed, verbs) = (
             l.pairs,

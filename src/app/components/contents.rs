@@ -36,12 +36,8 @@ pub fn Contents() -> impl IntoView {
         let rows: Vec<_> = items
             .into_iter()
             .map(|(index, id, title, matching)| {
-                let href = Query {
-                    res: Some(id.clone()),
-                    doc: state.query.with_untracked(|q| q.doc.clone()),
-                    ..Query::default()
-                }
-                .to_search();
+                let doc = state.query.with_untracked(|q| q.doc.clone());
+                let href = Query::of_resolution(doc, id.clone()).to_search();
                 let jump = move |ev: leptos::ev::MouseEvent| {
                     ev.prevent_default();
                     state.jump.set(Some(index));

@@ -158,11 +158,12 @@ fn on_event(state: AppState, e: &web_sys::Event) {
 fn draw(
     state: AppState,
     target: &web_sys::HtmlDivElement,
-    glance: Option<&Glance>,
+    glance: &RefCell<Option<Glance>>,
     drawn: &RefCell<Option<Node>>,
 ) {
     let current = filters(state);
-    let Some(g) = glance.filter(|g| g.search == current) else {
+    // Taken, not cloned: what is drawn is kept for the next patch (a map's tree is 150 KB).
+    let Some(g) = glance.borrow_mut().take_if(|g| g.search == current) else {
         return;
     };
     mark("qarar:overview-draw-start");
@@ -175,8 +176,8 @@ fn draw(
         ),
         None => replace_children(target, &[&g.node]),
     }
-    *drawn = Some(g.node.clone());
     let _ = target.set_attribute("data-ready", if g.with_map { "map" } else { "charts" });
+    *drawn = Some(g.node);
     mark("qarar:overview-draw-end");
     measure(
         "qarar:overview-draw",
@@ -234,7 +235,7 @@ pub fn OverviewPanel() -> impl IntoView {
                 listeners.set_value(["click", "keydown", "focusin", "mouseover"].map(on).into());
             }
         }
-        draw(state, &target, glance.borrow().as_ref(), &drawn);
+        draw(state, &target, &glance, &drawn);
     });
     let close = move |_| state.change(|q| q.overview = false, true);
     view! {

@@ -74,11 +74,7 @@ pub fn ResolutionCard(
     let operative: Vec<_> = (0..r.operative.len())
         .map(|i| operative_clause(card, r, &id, i))
         .collect();
-    let href = Query {
-        res: Some(id.clone()),
-        ..Query::default()
-    }
-    .to_search();
+    let href = Query::of_resolution(None, id.clone()).to_search();
     let id_click = id.clone();
     let open_alone = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

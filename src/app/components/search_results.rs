@@ -36,10 +36,8 @@ pub fn SearchResults() -> impl IntoView {
     });
     let row = move |(id, clause, hits, snippet): (String, String, usize, String)| {
         let q = Query {
-            res: Some(id.clone()),
             clause: (clause != "title").then(|| clause.clone()),
-            doc: state.query.with_untracked(|q| q.doc.clone()),
-            ..Query::default()
+            ..Query::of_resolution(state.query.with_untracked(|q| q.doc.clone()), id.clone())
         };
         let href = q.to_search();
         let go = move |ev: leptos::ev::MouseEvent| {
