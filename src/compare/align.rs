@@ -6,9 +6,11 @@
 
 use std::collections::BTreeSet;
 
+use rustc_hash::FxHashMap;
+
 use super::similarity::{Paragraph, Profile};
 use super::words::diff;
-use super::{assign, ClauseChange, ClauseOp, VerbChange};
+use super::{assign, push_number, ClauseChange, ClauseOp, VerbChange};
 use crate::model::{OperativeClause, Resolution};
 
 /// Below this, two paragraphs are not the same paragraph edited.
@@ -16,7 +18,10 @@ const CLAUSE_THRESHOLD: f64 = 0.5;
 
 /// `op3` / `pre2`: the 1-based position of a paragraph in its resolution.
 pub fn clause_key(operative: bool, index: usize) -> String {
-    format!("{}{}", if operative { "op" } else { "pre" }, index + 1)
+    let mut key = String::with_capacity(6);
+    key.push_str(if operative { "op" } else { "pre" });
+    push_number(&mut key, index + 1);
+    key
 }
 
 /// Dice over the two word multisets (each sorted): shared words, counted with multiplicity, over
@@ -73,14 +78,15 @@ fn align_kind(
 ) -> Vec<ClauseChange> {
     // Paragraphs that are the same, word for word, are matched first (most are, from one
     // session to the next): the Hungarian method only weighs the rest.
-    let mut unused: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut unused: FxHashMap<u64, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(new.len(), Default::default());
     for (j, b) in new.iter().enumerate().rev() {
-        unused.entry(b.norm.as_str()).or_default().push(j);
+        unused.entry(b.same_as).or_default().push(j);
     }
     let mut matched: Vec<(usize, usize)> = Vec::new();
     let mut rest_old = Vec::new();
     for (i, a) in old.iter().enumerate() {
-        match unused.get_mut(a.norm.as_str()).and_then(Vec::pop) {
+        match unused.get_mut(&a.same_as).and_then(Vec::pop) {
             Some(j) => matched.push((i, j)),
             None => rest_old.push(i),
         }
@@ -123,7 +129,7 @@ fn align_kind(
             },
             Some((i, moved)) => {
                 let a = &old[i];
-                let same_text = a.norm == b.norm;
+                let same_text = a.same_as == b.same_as;
                 let op = match (moved, same_text) {
                     (true, _) => ClauseOp::Moved,
                     (false, true) => ClauseOp::Same,

@@ -9,18 +9,17 @@
 //!   resolution), which raises the score.
 //!
 //! Every word is read once, for both the pairing and the clause alignment ([`Paragraph`]), and
-//! stands as a number from then on, its 64-bit hash: comparing is merging sorted lists of
-//! numbers, not hashing strings (the first version, on strings, took 110 ms for two sessions;
-//! BENCHMARKS.md). Two different words of two sessions sharing a hash is a chance of about one
-//! in 10^10 and would only make two paragraphs look a word more alike.
+//! stands as a number from then on, its 64-bit hash ([`hash64`]): comparing is merging sorted
+//! lists of numbers, not hashing strings (the first version, on strings, took 110 ms for two
+//! sessions; BENCHMARKS.md). Two different words of two sessions sharing a hash is a chance of
+//! about one in 10^10 and would only make two paragraphs look a word more alike.
 
-use std::hash::{Hash, Hasher};
+use rustc_hash::FxHashMap;
 
-use rustc_hash::{FxHashMap, FxHasher};
-
-use crate::model::{Document, ReferenceKind, Resolution, VerbCategory};
-use crate::text::normalize;
-use crate::text::words::words;
+use super::push_number;
+use crate::model::{Document, OperativeClause, ReferenceKind, Resolution, VerbCategory};
+use crate::text::words::WordIter;
+use crate::text::Normalized;
 
 const TITLE: f64 = 0.35;
 const BODY: f64 = 0.45;
@@ -48,42 +47,108 @@ fn stem(word: &str) -> &str {
 
 /// The comparable words of `norm` (already normalised), in order.
 fn stems(norm: &str) -> impl Iterator<Item = &str> {
-    words(norm)
-        .into_iter()
-        .map(move |w| stem(&norm[w.start..w.end]))
+    WordIter::new(norm).map(move |w| stem(&norm[w.start..w.end]))
 }
 
-/// A word's id: its hash.
-fn id(w: &str) -> u64 {
-    let mut h = FxHasher::default();
-    w.hash(&mut h);
-    h.finish()
+/// A 64-bit hash of `bytes`, eight at a time (FxHash's step), the same on every target: the
+/// `FxHasher` of `rustc-hash` is as wide as a pointer, 32 bits in the viewer's wasm, where two of
+/// two sessions' 20,000 words would now and then share one.
+pub fn hash64(bytes: &[u8]) -> u64 {
+    let mut h = step(0, bytes.len() as u64);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(c);
+        h = step(h, u64::from_le_bytes(x));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut x = [0u8; 8];
+        x[..rest.len()].copy_from_slice(rest);
+        h = step(h, u64::from_le_bytes(x));
+    }
+    h
 }
 
-/// The sorted ids of the words of `norm`, repeats kept.
-fn ids(norm: &str) -> Vec<u64> {
-    let mut v: Vec<u64> = stems(norm).map(id).collect();
-    v.sort_unstable();
-    v
+/// One step of [`hash64`]: `x` mixed into `h`.
+fn step(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
-/// One paragraph, as compared: its text normalised (two paragraphs with the same are the same)
-/// and its words.
+/// One paragraph, as compared: its normalised text's hash (two paragraphs with the same are the
+/// same) and its words.
 pub struct Paragraph {
-    /// Normalised.
-    pub norm: String,
+    /// [`hash64`] of the normalised text.
+    pub same_as: u64,
     /// Word ids, sorted, repeats kept.
     pub terms: Vec<u64>,
     /// The opening verb's category (operative clauses).
     pub verb: Option<VerbCategory>,
 }
 
-fn paragraph(text: &str, verb: Option<VerbCategory>) -> Paragraph {
-    let norm = normalize(text);
-    Paragraph {
-        terms: ids(&norm),
-        norm,
-        verb,
+/// Reads paragraphs with one normalising buffer for all (a string per paragraph, and its word
+/// list, were most of the allocations of a comparison: BENCHMARKS.md), and reads each distinct
+/// text once: from one session to the next most paragraphs are re-adopted as they were, and a
+/// paragraph already read is known by its raw text's hash (eight bytes a step, where reading it
+/// folds, splits and hashes every char).
+#[derive(Default)]
+struct Reader {
+    buf: Normalized,
+    /// Every text read so far: raw hash → (normalised hash, where its ids are in `ids`).
+    known: FxHashMap<u64, (u64, usize, usize)>,
+    /// The word ids of every text read, one after another.
+    ids: Vec<u64>,
+}
+
+impl Reader {
+    /// The paragraph made of `pieces` in turn (normalising is char by char, so pieces normalised
+    /// in turn are the whole normalised).
+    fn read<'a>(
+        &mut self,
+        pieces: impl IntoIterator<Item = &'a str> + Clone,
+        verb: Option<VerbCategory>,
+    ) -> Paragraph {
+        let raw = pieces
+            .clone()
+            .into_iter()
+            .fold(0, |h, piece| step(h, hash64(piece.as_bytes())));
+        let (same_as, start, end) = match self.known.get(&raw) {
+            Some(&known) => known,
+            None => {
+                self.buf.clear();
+                for piece in pieces {
+                    self.buf.push_source(piece, 0);
+                }
+                let norm = self.buf.text.as_str();
+                let start = self.ids.len();
+                self.ids.extend(stems(norm).map(|w| hash64(w.as_bytes())));
+                self.ids[start..].sort_unstable();
+                let read = (hash64(norm.as_bytes()), start, self.ids.len());
+                self.known.insert(raw, read);
+                read
+            }
+        };
+        Paragraph {
+            same_as,
+            terms: self.ids[start..end].to_vec(),
+            verb,
+        }
+    }
+
+    /// An operative clause: its text and its sub-items', as [`OperativeClause::whole_text`]
+    /// joins them, without joining them.
+    fn clause(&mut self, c: &OperativeClause) -> Paragraph {
+        let verb = c.verbs.iter().find(|v| v.opening).and_then(|v| v.category);
+        let items = c.items.iter().flat_map(|i| {
+            let label = i.label.as_deref();
+            [
+                "\n",
+                label.unwrap_or(""),
+                if label.is_some() { " " } else { "" },
+                i.text.as_str(),
+            ]
+        });
+        self.read(std::iter::once(c.text.as_str()).chain(items), verb)
     }
 }
 
@@ -142,7 +207,9 @@ fn all_cosines<'a>(
     new: impl Iterator<Item = &'a Vector>,
 ) -> Vec<Vec<f64>> {
     let old: Vec<&Vector> = old.collect();
-    let mut postings: FxHashMap<u64, Vec<(usize, f64)>> = FxHashMap::default();
+    let words = old.iter().map(|v| v.entries.len()).sum::<usize>() / 2;
+    let mut postings: FxHashMap<u64, Vec<(usize, f64)>> =
+        FxHashMap::with_capacity_and_hasher(words, Default::default());
     for (i, v) in old.iter().enumerate() {
         for &(t, w) in &v.entries {
             postings.entry(t).or_default().push((i, w));
@@ -183,6 +250,16 @@ pub struct Profile {
     pub operative: Vec<Paragraph>,
 }
 
+/// `a/b`, written without the formatting machinery (which, run cold in the worker, showed in its
+/// profile).
+fn numbers(a: u32, b: u32) -> String {
+    let mut s = String::with_capacity(8);
+    push_number(&mut s, a as usize);
+    s.push('/');
+    push_number(&mut s, b as usize);
+    s
+}
+
 /// Both sessions' resolutions, profiled.
 pub struct Corpus {
     pub old: Vec<Profile>,
@@ -204,37 +281,35 @@ impl Corpus {
     pub fn new(old: &Document, new: &Document) -> Corpus {
         let all: Vec<&Resolution> = old.resolutions.iter().chain(&new.resolutions).collect();
         // Each resolution's title ids and paragraphs, read once.
+        let mut reader = Reader::default();
         let read: Vec<(Vec<u64>, Vec<Paragraph>, Vec<Paragraph>)> = all
             .iter()
             .map(|r| {
-                let title = ids(&normalize(&r.title));
+                let title = reader.read([r.title.as_str()], None).terms;
                 let preamble = r
                     .preamble
                     .iter()
-                    .map(|p| paragraph(&p.text, None))
+                    .map(|p| reader.read([p.text.as_str()], None))
                     .collect();
-                let operative = r
-                    .operative
-                    .iter()
-                    .map(|c| {
-                        let verb = c.verbs.iter().find(|v| v.opening).and_then(|v| v.category);
-                        paragraph(&c.whole_text(), verb)
-                    })
-                    .collect();
+                let operative = r.operative.iter().map(|c| reader.clause(c)).collect();
                 (title, preamble, operative)
             })
             .collect();
         let body_ids = |pre: &[Paragraph], ops: &[Paragraph]| -> Vec<u64> {
-            let mut v: Vec<u64> = pre
-                .iter()
-                .chain(ops)
-                .flat_map(|p| p.terms.iter().copied())
-                .collect();
-            v.sort_unstable();
+            let paragraphs = || pre.iter().chain(ops);
+            let mut v = Vec::with_capacity(paragraphs().map(|p| p.terms.len()).sum());
+            for p in paragraphs() {
+                v.extend_from_slice(&p.terms);
+            }
+            // Runs already sorted, one per paragraph: the stable sort merges them.
+            v.sort();
             v
         };
-        let (mut title_df, mut body_df) = (FxHashMap::default(), FxHashMap::default());
         let bodies: Vec<Vec<u64>> = read.iter().map(|(_, p, o)| body_ids(p, o)).collect();
+        // Sized for every word once: growing the tables showed in the worker's profile.
+        let sized = |n: usize| FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut title_df = sized(read.iter().map(|(t, _, _)| t.len()).sum());
+        let mut body_df = sized(bodies.iter().map(Vec::len).sum::<usize>() / 2);
         for ((t, _, _), b) in read.iter().zip(&bodies) {
             count_documents(&mut title_df, t.iter().copied());
             count_documents(&mut body_df, b.iter().copied());
@@ -259,10 +334,7 @@ impl Corpus {
                     .filter(|x| x.kind == ReferenceKind::Oic)
                     .map(|x| x.id.split('-').next().unwrap_or("").to_string())
                     .collect(),
-                keys: [
-                    format!("{}/{}", r.session, r.number),
-                    format!("{}/{}", r.number, r.session),
-                ],
+                keys: [numbers(r.session, r.number), numbers(r.number, r.session)],
                 preamble,
                 operative,
             })
@@ -351,6 +423,43 @@ mod tests {
             fast[55][0] > 0.99,
             "the last resolution should be itself, first in the reversed list"
         );
+    }
+
+    #[test]
+    fn a_paragraph_read_in_pieces_is_its_whole_text_normalised() {
+        let doc = crate::parse(include_str!("../../sessions/cfm-44-political-ar.txt"));
+        let mut reader = Reader::default();
+        let mut with_items = 0;
+        for c in doc.resolutions.iter().flat_map(|r| &r.operative) {
+            let read = reader.clause(c);
+            let whole = crate::text::normalize(&c.whole_text());
+            let mut terms: Vec<u64> = stems(&whole).map(|w| hash64(w.as_bytes())).collect();
+            terms.sort_unstable();
+            assert_eq!(read.same_as, hash64(whole.as_bytes()), "{}", c.text);
+            assert_eq!(read.terms, terms, "{}", c.text);
+            with_items += usize::from(!c.items.is_empty());
+        }
+        assert!(
+            with_items >= 2,
+            "the session has clauses with sub-items ({with_items})"
+        );
+    }
+
+    #[test]
+    fn the_hash_tells_texts_apart_that_differ_in_length_or_in_one_byte() {
+        let texts = [
+            "",
+            "a",
+            "a\0",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefgi",
+            "ا",
+            "أ",
+        ];
+        let hashes: std::collections::BTreeSet<u64> =
+            texts.iter().map(|t| hash64(t.as_bytes())).collect();
+        assert_eq!(hashes.len(), texts.len(), "each text should hash apart");
     }
 
     #[test]

@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, fixtures } from './harness.mjs';
+import { nextSession } from './next-session.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const LOADS = Number(process.env.QARAR_BENCH_LOADS ?? 5);
@@ -163,6 +164,40 @@ async function overviewClicks(browser, url) {
   await page.close();
 }
 
+/**
+ * Two sessions compared (`compare=`): the next session (the default one with known edits) opened,
+ * then "Compare" on the default session in the library, until the comparison is painted. The
+ * figure with a budget is the worker's own `qarar:compare` (pairing and diffing both documents,
+ * already parsed: issue 17's budget); the whole wait, which includes starting a worker and parsing
+ * both, is in its note.
+ */
+async function comparisons(browser, url) {
+  const text = Buffer.from(nextSession(await readFile(join(fixtures, '..', '..', 'sessions', 'cfm-44-political-ar.txt'), 'utf8')));
+  const [compare, whole] = [[], []];
+  for (let i = 0; i < LOADS; i++) {
+    const page = await readyPage(browser, url);
+    await page.setInputFiles('[data-open-file]', { name: 'cfm-45-next.txt', mimeType: 'text/plain', buffer: text });
+    await page.waitForFunction(() => document.querySelector('p.counter')?.dataset.total === '56'
+      && new URLSearchParams(location.search).get('doc'));
+    await page.waitForTimeout(500);
+    await page.click('details.library summary');
+    const button = page.locator('details.library li').first().locator('[data-compare-with]');
+    await button.evaluate((b) => {
+      window.__t0 = performance.now();
+      b.click();
+    });
+    whole.push(await page.evaluate(() => new Promise((done) => {
+      const wait = () => (document.querySelector('[data-compare-summary]')
+        ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - window.__t0), 0)) : setTimeout(wait, 1));
+      wait();
+    })));
+    compare.push(await page.evaluate(() => performance.getEntriesByName('qarar:compare')[0].duration));
+    await page.close();
+  }
+  figure('qarar:compare (two sessions paired and diffed, in the worker)', median(compare), 50, 'ms',
+    `median of ${LOADS}, ${Math.min(...compare).toFixed(0)}–${Math.max(...compare).toFixed(0)}; click → comparison painted ${median(whole).toFixed(0)} ms`);
+}
+
 async function large(browser, url) {
   const dir = await mkdtemp(join(tmpdir(), 'qarar-bench-'));
   try {
@@ -207,6 +242,7 @@ try {
   await pageLoads(browser, server.url);
   await chipClicks(browser, server.url);
   await overviewClicks(browser, server.url);
+  await comparisons(browser, server.url);
   if (!process.env.QARAR_BENCH_SKIP_LARGE) await large(browser, server.url);
 } finally {
   await browser.close();
