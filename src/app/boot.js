@@ -3,6 +3,9 @@
 // worker (src/app/worker.rs, Parse::adopt_boot) and hears the messages it sent before then, in
 // order. Without this script, or if it fails, the page starts a worker itself.
 (() => {
+  // index.html's first screen shows the default view; a link to another one skips it (the viewer
+  // draws what the link names).
+  if (location.search.length > 1 || location.hash.length > 1) document.documentElement.classList.add('linked');
   try {
     const session = 'cfm-44-political-ar.txt';
     const bytes = fetch(session).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(r.status)));

@@ -138,14 +138,30 @@ fn listen(docs: Documents) {
     StoredValue::new_local((popstate, keys));
 }
 
-/// Effects of the view on the page: the first render's timing mark, and a linked clause
-/// scrolled into view.
+/// index.html's first screen (src/view/first_screen.rs) gives way to the viewer, in the frame
+/// that draws the viewer's own list.
+fn leave_first_screen() {
+    if let Some(el) = gloo_utils::document().get_element_by_id("first-screen") {
+        el.remove();
+    }
+}
+
+/// Effects of the view on the page: the first screen left, the first render's timing mark, and a
+/// linked clause scrolled into view.
 fn follow_the_view(state: AppState) {
+    // The viewer has something to say before any list (the session could not be read): it says
+    // it in its own page.
+    Effect::new(move |_| {
+        if state.alert.with(Option::is_some) {
+            leave_first_screen();
+        }
+    });
     // The list is on screen once the frame after the first document's is painted: the render
     // mark ends there (first time only).
     Effect::new(move |done: Option<bool>| {
         let has_document = state.loaded.with(|l| !l.doc.resolutions.is_empty());
         if has_document && done != Some(true) {
+            leave_first_screen();
             after_paint(|| {
                 mark("qarar:render-end");
                 measure("qarar:render", "qarar:received", "qarar:render-end");

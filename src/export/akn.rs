@@ -17,30 +17,13 @@ use std::fmt::Write;
 use crate::lexicon::gazetteer;
 use crate::model::{Document, OperativeClause, RegionMention, Resolution, SourceRuns, Verb};
 use crate::view::marks::{segments, Paragraph, Segment};
+use crate::view::tree::escape;
 use crate::view::Search;
 
 use super::date::iso_date;
 use super::selection::{Selection, Shown};
 
 const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
-
-/// `s` escaped for XML text and attribute values, with the characters XML 1.0 cannot carry
-/// (C0 controls other than tab and line breaks, U+FFFE, U+FFFF) as U+FFFD.
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The letters of a list's items in eIds (`item_a`, `item_b` …, then `item_27`): by position,
 /// since printed labels are Arabic letters or dashes.

@@ -8,6 +8,7 @@ pub mod compared;
 pub mod corpus;
 mod counts;
 mod filter;
+pub mod first_screen;
 pub mod marks;
 pub mod overview;
 mod query;
@@ -16,6 +17,19 @@ pub mod tree;
 pub mod window;
 
 pub use cite::{citation, page_title};
+
+/// The session's number, place and dates, as the header prints them (joined by ` · `).
+pub fn session_meta(s: &crate::model::Session) -> Vec<String> {
+    [
+        s.number.map(|n| format!("الدورة {n} · Session {n}")),
+        s.place.clone(),
+        s.date_hijri.clone(),
+        s.date_gregorian.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
 
 /// A session's number as the page shows it, a dash when the document does not say.
 pub fn session_label(number: Option<u32>) -> String {

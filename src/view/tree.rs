@@ -6,10 +6,33 @@
 
 use serde::{Deserialize, Serialize};
 
+/// `s` escaped for XML and HTML text and attribute values (the Akoma Ntoso export and the first
+/// screen), with the characters XML 1.0 cannot carry
+/// (C0 controls other than tab and line breaks, U+FFFE, U+FFFF) as U+FFFD.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tag {
     Section,
     Div,
+    Header,
+    Article,
+    H1,
+    H2,
     H3,
     P,
     Ol,
@@ -19,6 +42,7 @@ pub enum Tag {
     Bdi,
     Ins,
     Del,
+    Mark,
     A,
     Details,
     Summary,
@@ -45,6 +69,10 @@ impl Tag {
         match self {
             Tag::Section => "section",
             Tag::Div => "div",
+            Tag::Header => "header",
+            Tag::Article => "article",
+            Tag::H1 => "h1",
+            Tag::H2 => "h2",
             Tag::H3 => "h3",
             Tag::P => "p",
             Tag::Ol => "ol",
@@ -54,6 +82,7 @@ impl Tag {
             Tag::Bdi => "bdi",
             Tag::Ins => "ins",
             Tag::Del => "del",
+            Tag::Mark => "mark",
             Tag::A => "a",
             Tag::Details => "details",
             Tag::Summary => "summary",
@@ -86,7 +115,13 @@ impl Tag {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Attr {
     Class,
+    Id,
     Lang,
+    Dir,
+    /// The tooltip (`title`).
+    Title,
+    /// A `<details>` drawn open (its value is empty).
+    Open,
     /// Only ever a query string of this page (`?res=…`): see [`Node::link`].
     Href,
     /// `data-<name>`: the hooks tests and scripts read.
@@ -129,13 +164,21 @@ pub enum DataName {
     Res,
     /// A session's number in a chart across sessions.
     SessionNumber,
+    /// A verb's category (`data-verb`), as the cards mark it.
+    Verb,
+    /// The first screen's resolution (`data-first-screen`), written into index.html.
+    FirstScreen,
 }
 
 impl Attr {
     pub const fn name(self) -> &'static str {
         match self {
             Attr::Class => "class",
+            Attr::Id => "id",
             Attr::Lang => "lang",
+            Attr::Dir => "dir",
+            Attr::Title => "title",
+            Attr::Open => "open",
             Attr::Href => "href",
             Attr::Data(DataName::Pair) => "data-pair",
             Attr::Data(DataName::Change) => "data-change",
@@ -152,6 +195,8 @@ impl Attr {
             Attr::Data(DataName::Region) => "data-region",
             Attr::Data(DataName::Res) => "data-res",
             Attr::Data(DataName::SessionNumber) => "data-session",
+            Attr::Data(DataName::Verb) => "data-verb",
+            Attr::Data(DataName::FirstScreen) => "data-first-screen",
             Attr::Role => "role",
             Attr::AriaLabel => "aria-label",
             Attr::AriaPressed => "aria-pressed",
@@ -250,6 +295,42 @@ impl Node {
             }
         }
         out
+    }
+
+    /// The node as HTML, for a page written ahead of time (the first screen in index.html): text
+    /// and attribute values escaped, so document text stays text here too.
+    pub fn html(&self) -> String {
+        let mut out = String::new();
+        self.write_html(&mut out);
+        out
+    }
+
+    fn write_html(&self, out: &mut String) {
+        match self {
+            Node::Text(t) => out.push_str(&escape(t)),
+            Node::Element {
+                tag,
+                attrs,
+                children,
+            } => {
+                out.push('<');
+                out.push_str(tag.name());
+                for (a, v) in attrs {
+                    out.push(' ');
+                    out.push_str(a.name());
+                    out.push_str("=\"");
+                    out.push_str(&escape(v));
+                    out.push('"');
+                }
+                out.push('>');
+                for c in children {
+                    c.write_html(out);
+                }
+                out.push_str("</");
+                out.push_str(tag.name());
+                out.push('>');
+            }
+        }
     }
 
     /// The value of `attr`, if this is an element that has it.

@@ -10,15 +10,7 @@ pub fn SessionHeader() -> impl IntoView {
     move || {
         let l = state.loaded.get();
         let s = &l.doc.session;
-        let meta: Vec<String> = [
-            s.number.map(|n| format!("الدورة {n} · Session {n}")),
-            s.place.clone(),
-            s.date_hijri.clone(),
-            s.date_gregorian.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let meta = crate::view::session_meta(s);
         view! {
             <div class="masthead">
                 <p class="brand">"قرار · " <span lang="en">"Qarar"</span></p>
