@@ -98,20 +98,23 @@ pub fn DownloadMenu() -> impl IntoView {
             d.set_open(false);
         }
     };
-    let items = ExportFormat::ALL.map(|format| {
-        let (ar, en) = label(format);
-        view! {
-            <li>
-                <button data-export=format.slug() on:click=move |_| save(format)>
-                    {ar} " · " <span lang="en">{en}</span>
-                </button>
-            </li>
-        }
-    });
+    let items: Vec<_> = ExportFormat::ALL
+        .into_iter()
+        .map(|format| {
+            let (ar, en) = label(format);
+            view! {
+                <li>
+                    <button data-export=format.slug() on:click=move |_| save(format)>
+                        {ar} " · " <span lang="en">{en}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect();
     view! {
         <details class="download" node_ref=details>
             <summary>"تنزيل ما يُعرض · " <span lang="en">"Download this view"</span></summary>
-            <ul class="download-formats">{items.to_vec()}</ul>
+            <ul class="download-formats">{items}</ul>
         </details>
     }
 }
