@@ -53,6 +53,19 @@ proptest! {
     }
 
     #[test]
+    fn comparing_any_two_documents_never_panics_and_places_every_resolution_once(
+        old in document(),
+        new in document(),
+    ) {
+        let (a, b) = (qarar::parse(&old), qarar::parse(&new));
+        let c = qarar::compare::compare(&a, &b);
+        prop_assert_eq!(c.pairs.len() + c.removed.len(), a.resolutions.len(),
+            "every old resolution should be paired or removed, once");
+        prop_assert_eq!(c.pairs.len() + c.added.len(), b.resolutions.len(),
+            "every new resolution should be paired or added, once");
+    }
+
+    #[test]
     fn spans_are_char_boundaries_inside_the_source(doc in document()) {
         let d = qarar::parse(&doc);
         for r in &d.resolutions {

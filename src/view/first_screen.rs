@@ -9,7 +9,7 @@
 //! test keeps `index.html` in step with the parser: `QARAR_BLESS=1 cargo test --test
 //! first_screen` writes it again after a change.
 
-use super::marks::{segments, Paragraph, Segment};
+use super::marks::{segments, verb_label, Paragraph, Segment};
 use super::tree::{Attr, DataName, Node, Tag};
 use super::Search;
 use crate::model::{Document, Resolution};
@@ -185,12 +185,7 @@ fn marked(
             Some(match seg {
                 Segment::Verb { index, .. } => {
                     let v = verbs.get(index)?;
-                    let category = v.category.map_or("unknown", |c| c.slug());
-                    let title = format!(
-                        "{} — {}",
-                        v.category.map_or("Other", |c| c.label_en()),
-                        v.gloss
-                    );
+                    let (category, title) = verb_label(v);
                     Node::el(Tag::Mark, vec![Node::text(piece)])
                         .with(Attr::Class, format!("verb verb-{category}"))
                         .with(Attr::Data(DataName::Verb), category)

@@ -53,6 +53,18 @@ enum Found {
     Place(usize),
 }
 
+/// How a marked verb is named on the page: its category's slug (the `verb-<slug>` class and
+/// `data-verb`; `unknown` when the lexicon gives none) and its tooltip, "Category — gloss".
+pub fn verb_label(v: &Verb) -> (&'static str, String) {
+    let slug = v.category.map_or("unknown", |c| c.slug());
+    let title = format!(
+        "{} — {}",
+        v.category.map_or("Other", |c| c.label_en()),
+        v.gloss
+    );
+    (slug, title)
+}
+
 /// The paragraph cut into segments that cover its text in order, once each, with the hits of
 /// `search` marked (an empty search marks none): the words it finds, and the verbs and places it
 /// finds by their English meaning, whole. A verb is one segment however many lines or marks its

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::state::{use_state, Loaded};
 use crate::lexicon::gazetteer;
 use crate::model::SourceRuns;
-use crate::view::marks::{segments, Paragraph, Segment};
+use crate::view::marks::{segments, verb_label, Paragraph, Segment};
 use crate::view::{Search, Searched};
 
 /// Which paragraph of the open document: indices of the resolution, paragraph and item.
@@ -124,12 +124,7 @@ fn draw(l: &Loaded, at: ParaAt, segs: &[Segment]) -> AnyView {
             Segment::Hit(r) => view! { <mark class="hit">{text[r.clone()].to_string()}</mark> }.into_any(),
             Segment::Verb { index, range, hits } => {
                 let v = &p.verbs[*index];
-                let category = v.category.map_or("unknown", |c| c.slug());
-                let label = format!(
-                    "{} — {}",
-                    v.category.map_or("Other", |c| c.label_en()),
-                    v.gloss
-                );
+                let (category, label) = verb_label(v);
                 let aria = format!("{} ({label})", &text[range.clone()]);
                 view! {
                     <mark class=format!("verb verb-{category}") data-verb=category data-gloss=v.gloss.to_string()
