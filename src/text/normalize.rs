@@ -50,7 +50,34 @@ pub const fn normalize_char(c: char) -> Folded {
         | '\u{FEFF}' => Drop,
         '\u{061C}' | '\u{00AD}' => Drop,
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Many,
+        '\u{00C0}'..='\u{017F}' => One(latin_base(c)),
         _ => One(c),
+    }
+}
+
+/// The base letter of a Latin letter with an accent, lower-cased: the English and French editions
+/// print «Côte d'Ivoire» and «Cote d'Ivoire», «Résolution» and «RESOLUTION», and a reader types
+/// either. Letters with no base letter (ß, æ, þ) and the signs of Latin-1 stay as they are.
+const fn latin_base(c: char) -> char {
+    // U+00C0..U+00FF: À..ÿ, `.` where a char has no base letter (×, ÷ and the like).
+    const LATIN1: &[u8; 64] = b"aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y";
+    // U+0100..U+017F, Latin Extended-A, in code-point order (Œ œ fold to o).
+    const EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    let k = c as u32;
+    let b = if k < 0x100 {
+        LATIN1[(k - 0xC0) as usize]
+    } else {
+        EXTENDED_A[(k - 0x100) as usize]
+    };
+    if b == b'.' {
+        match c {
+            'Æ' => 'æ',
+            'Ð' => 'ð',
+            'Þ' => 'þ',
+            _ => c,
+        }
+    } else {
+        b as char
     }
 }
 
@@ -955,6 +982,23 @@ mod tests {
             normalize("44/55 – س"),
             "44/55 - س",
             "en dash becomes hyphen"
+        );
+    }
+
+    #[test]
+    fn folds_latin_case_and_accents() {
+        assert_eq!(
+            normalize("Côte d'Ivoire"),
+            "cote d'ivoire",
+            "the circumflex and the capitals should fold"
+        );
+        assert_eq!(normalize("RÉSOLUTION N°1"), "resolution n°1");
+        assert_eq!(normalize("Azerbaïdjan"), "azerbaidjan");
+        assert_eq!(normalize("Türkiye, Ştefan"), "turkiye, stefan");
+        assert_eq!(
+            normalize("× ß"),
+            "× ß",
+            "signs and letters without a base stay"
         );
     }
 
