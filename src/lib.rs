@@ -58,9 +58,12 @@ pub enum InputError {
     Import(import::ImportError),
     /// Text, but no resolution in it.
     NoResolutions,
-    /// No resolution found, and the text is mostly in Latin letters: the session's English or
-    /// French edition, most likely (the language named when it says so).
-    NotArabic { edition: Option<&'static str> },
+    /// No resolution found in a text in English or French: the edition is recognised, the text
+    /// does not read as a session (no heading, no enacting formula).
+    NoResolutionsIn(model::Language),
+    /// The text is mostly in Latin letters, but in neither English nor French: not an edition
+    /// Qarar reads, and never read as one.
+    OtherLanguage,
 }
 
 impl std::fmt::Display for InputError {
@@ -71,13 +74,17 @@ impl std::fmt::Display for InputError {
                 f,
                 "no resolution found: this does not look like a session of OIC resolutions (no «قرار رقم …» heading or «إنّ مجلس وزراء الخارجية» formula)"
             ),
-            InputError::NotArabic { edition: Some(language) } => write!(
+            InputError::NoResolutionsIn(model::Language::French) => write!(
                 f,
-                "this is the {language} edition of the resolutions: Qarar reads the Arabic edition; open the session's Arabic file"
+                "no resolution found in this French text: it does not look like a session of OIC resolutions (no «RÉSOLUTION N° …» heading or «Le Conseil des ministres des Affaires étrangères» formula)"
             ),
-            InputError::NotArabic { edition: None } => write!(
+            InputError::NoResolutionsIn(_) => write!(
                 f,
-                "no resolution found: the text is not in Arabic; Qarar reads the Arabic edition of a session's resolutions"
+                "no resolution found in this English text: it does not look like a session of OIC resolutions (no «RESOLUTION NO. …» heading or «The … Session of the Council of Foreign Ministers» formula)"
+            ),
+            InputError::OtherLanguage => write!(
+                f,
+                "the text is in Latin letters but in neither English nor French: Qarar reads the Arabic, English and French editions of a session's resolutions"
             ),
         }
     }
@@ -85,32 +92,14 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Why a text holds no resolution, as precisely as the text tells: a reader who opened the English
-/// edition should be told so, not that the file is not a session.
+/// Why a text holds no resolution, as precisely as the text tells: a reader who opened a text in
+/// another language should be told so, not that the file is not a session.
 pub fn why_no_resolutions(text: &str) -> InputError {
-    // The first 64 KiB tell the language.
-    let mut end = text.len().min(1 << 16);
-    while !text.is_char_boundary(end) {
-        end -= 1;
+    match parse::language::detect(text) {
+        parse::language::Script::Arabic => InputError::NoResolutions,
+        parse::language::Script::Latin(l) => InputError::NoResolutionsIn(l),
+        parse::language::Script::OtherLatin => InputError::OtherLanguage,
     }
-    let head = &text[..end];
-    let arabic = head
-        .chars()
-        .filter(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FEFF}'))
-        .count();
-    let latin = head.chars().filter(char::is_ascii_alphabetic).count();
-    if latin < 200 || latin < 4 * arabic {
-        return InputError::NoResolutions;
-    }
-    let lower = head.to_lowercase();
-    let edition = if lower.contains("résolution") || lower.contains("conseil des ministres") {
-        Some("French")
-    } else if lower.contains("resolution") {
-        Some("English")
-    } else {
-        None
-    };
-    InputError::NotArabic { edition }
 }
 
 /// Reads a file's bytes (plain text in any supported encoding, .docx or .html) and parses them;
@@ -136,6 +125,10 @@ fn parse_imported(imported: import::Imported) -> Result<(Document, import::Decod
         import::Format::Html => parse::web_page_start(&decoded.text),
         _ => 0,
     };
+    // A text in a language Qarar does not read is refused before it is read as one.
+    if parse::language::detect(&decoded.text) == parse::language::Script::OtherLatin {
+        return Err(InputError::OtherLanguage);
+    }
     let mut doc = parse::parse_page(&decoded.text, page_until);
     tag::tag(&mut doc);
     if doc.resolutions.is_empty() {

@@ -208,37 +208,49 @@ fn a_text_with_no_resolution_is_refused() {
 }
 
 #[test]
-fn the_english_or_french_edition_is_named_as_such() {
+fn the_english_and_french_editions_are_read_and_other_languages_refused() {
     let english = "RESOLUTION NO. 1/44-POL\nON THE SITUATION IN SOMALIA\n\
                    The Council of Foreign Ministers of the Organisation of Islamic Cooperation, \
-                   meeting in its Forty-fourth Session in Abidjan,\n"
-        .repeat(8);
-    let err = qarar::parse_bytes(english.as_bytes()).unwrap_err();
-    assert_eq!(
-        err,
-        qarar::InputError::NotArabic {
-            edition: Some("English")
-        }
-    );
-    assert!(
-        err.to_string().contains("Arabic edition"),
-        "the reader should be told which file to open: {err}"
-    );
+                   meeting in its Forty-fourth Session in Abidjan,\n\
+                   Recalling its previous resolutions on the situation in Somalia,\n\
+                   1. Welcomes the election of the President of Somalia.\n"
+        .repeat(3);
+    let (doc, _) = qarar::parse_bytes(english.as_bytes()).expect("an English session is read");
+    assert_eq!(doc.language, qarar::model::Language::English);
+    assert_eq!(doc.resolutions[0].id, "1/44-POL");
     let french = "RÉSOLUTION N° 1/44-POL\nSUR LA SITUATION EN SOMALIE\n\
                   Le Conseil des ministres des Affaires étrangères, réuni en sa quarante-quatrième \
-                  session à Abidjan,\n"
-        .repeat(8);
+                  session à Abidjan,\nRappelant ses résolutions antérieures sur la Somalie,\n\
+                  1. Se félicite de l'élection du Président de la Somalie.\n"
+        .repeat(3);
+    let (doc, _) = qarar::parse_bytes(french.as_bytes()).expect("a French session is read");
+    assert_eq!(doc.language, qarar::model::Language::French);
     assert_eq!(
-        qarar::parse_bytes(french.as_bytes()).unwrap_err(),
-        qarar::InputError::NotArabic {
-            edition: Some("French")
-        }
+        doc.resolutions[0].operative[0].verbs[0].category,
+        Some(qarar::model::VerbCategory::Welcome)
     );
-    let recipe = "Mix the flour and the water, then bake for an hour. ".repeat(10);
+
+    // English, but not a session: named as English, with what was looked for.
+    let recipe = "Mix the flour and the water, then bake it for an hour in the oven. ".repeat(10);
+    let err = qarar::parse_bytes(recipe.as_bytes()).unwrap_err();
     assert_eq!(
-        qarar::parse_bytes(recipe.as_bytes()).unwrap_err(),
-        qarar::InputError::NotArabic { edition: None },
-        "a text in another language that is not a session"
+        err,
+        qarar::InputError::NoResolutionsIn(qarar::model::Language::English)
+    );
+    assert!(
+        err.to_string().contains("RESOLUTION NO."),
+        "the reader should be told what was looked for: {err}"
+    );
+    // Another language in Latin letters, even shaped like a session: refused, never misread.
+    let german = "RESOLUTION NR. 1/44-POL\nZUR LAGE IN SOMALIA\nDer Rat der Außenminister, \
+                  der zu seiner vierundvierzigsten Tagung in Abidjan zusammengetreten ist,\n\
+                  1. Begrüßt die Wahl des Präsidenten Somalias.\n"
+        .repeat(4);
+    let err = qarar::parse_bytes(german.as_bytes()).unwrap_err();
+    assert_eq!(err, qarar::InputError::OtherLanguage);
+    assert!(
+        err.to_string().contains("neither English nor French"),
+        "the message should say why: {err}"
     );
 }
 

@@ -42,10 +42,12 @@ fn the_cli_output_of_every_fixture_validates() {
     let v = validator();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = vec![root.join("sessions/cfm-44-political-ar.txt")];
-    for e in std::fs::read_dir(root.join("tests/fixtures")).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "txt") {
-            files.push(p);
+    for dir in ["tests/fixtures", "tests/fixtures/editions"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                files.push(p);
+            }
         }
     }
     // A .docx too: its reading note and bold runs go through the same model.

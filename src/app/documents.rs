@@ -216,6 +216,7 @@ impl Documents {
             }),
             worker::Event::Head(mut h) => {
                 let doc = Document {
+                    language: h.language,
                     session: std::mem::take(&mut h.session),
                     toc: std::mem::take(&mut h.toc),
                     furniture: std::mem::take(&mut h.furniture),

@@ -78,6 +78,7 @@ const LOADER: &str = "./qarar-worker_loader.js";
 pub struct Head {
     /// The content hash, when asked for (files kept in the library).
     pub hash: Option<String>,
+    pub language: crate::model::Language,
     pub session: Session,
     pub toc: Vec<TocEntry>,
     /// The page furniture set aside (a few hundred short lines at most).
@@ -288,6 +289,7 @@ fn parse_and_queue(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, 
     };
     let parse_ms = now() - started;
     let crate::Document {
+        language,
         session,
         toc,
         resolutions,
@@ -298,6 +300,7 @@ fn parse_and_queue(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, 
     let mut queue = VecDeque::new();
     let head = Head {
         hash,
+        language,
         session,
         toc,
         furniture,

@@ -112,6 +112,7 @@ impl<'a> Selection<'a> {
             })
             .collect();
         Document {
+            language: self.doc.language,
             session: self.doc.session.clone(),
             resolutions,
             ..Document::default()

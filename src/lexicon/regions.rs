@@ -26,6 +26,28 @@ pub struct Region {
     pub names: Vec<String>,
     pub adjectives: Vec<String>,
     pub ambiguous: bool,
+    /// Names in the English and French editions: the English name, and the `latin` column.
+    pub latin: Vec<String>,
+}
+
+/// The English and French names of a region: its English name (without a leading «The», and what
+/// it puts in brackets on its own: «Al-Quds (Jerusalem)»), then the data file's `latin` column.
+fn latin_names(english: &str, column: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (name, bracket) = match english.split_once('(') {
+        Some((a, b)) => (a.trim(), Some(b.trim_end_matches(')').trim())),
+        None => (english, None),
+    };
+    out.push(name.strip_prefix("The ").unwrap_or(name).to_string());
+    out.extend(bracket.map(String::from));
+    out.extend(
+        column
+            .split('|')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(String::from),
+    );
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +59,8 @@ struct Name {
     has_article: bool,
     /// An adjective form: takes the article freely.
     adjective: bool,
+    /// An English or French name: no particles, no article, never ambiguous.
+    latin: bool,
 }
 
 #[derive(Debug, Default)]
@@ -152,6 +176,7 @@ impl Gazetteer {
                 names,
                 adjectives: split(get(5)),
                 ambiguous: get(6).split(',').any(|f| f.trim() == "ambiguous"),
+                latin: latin_names(english, get(7)),
             });
         }
         for (idx, parents) in parents_text {
@@ -174,6 +199,9 @@ impl Gazetteer {
             for n in &r.names {
                 g.add_name(n, idx, false);
             }
+            for n in &r.latin {
+                g.add_latin_name(n, idx);
+            }
             for a in &r.adjectives {
                 // Masculine, feminine (ة → ه once normalised), plural forms.
                 let base = normalize(a);
@@ -195,6 +223,15 @@ impl Gazetteer {
     fn build_surface(&mut self) {
         let keys: Vec<String> = self.names.keys().cloned().collect();
         for key in keys {
+            // An English or French name is written as it is: no particles, no article.
+            if key.starts_with(|c: char| c.is_ascii()) {
+                self.surface_filter.insert(&key);
+                self.surface
+                    .entry(key.clone())
+                    .or_default()
+                    .push((key, "", false));
+                continue;
+            }
             for c in ["", "و", "ف"] {
                 for p in ["", "ب", "ل", "ك"] {
                     let joined = format!("{c}{p}");
@@ -223,6 +260,31 @@ impl Gazetteer {
         }
     }
 
+    /// An English or French name: its words as they are (no article to take off).
+    fn add_latin_name(&mut self, name: &str, region: usize) {
+        let n = normalize(name);
+        let mut ws: Vec<String> = words(&n)
+            .iter()
+            .map(|w| n[w.start..w.end].to_string())
+            .collect();
+        if ws.is_empty() {
+            return;
+        }
+        let first = ws.remove(0);
+        let list = self.names.entry(first).or_default();
+        if list.iter().any(|x| x.rest == ws && x.region == region) {
+            return;
+        }
+        list.push(Name {
+            rest: ws,
+            region,
+            has_article: false,
+            adjective: false,
+            latin: true,
+        });
+        list.sort_by_key(|x| std::cmp::Reverse(x.rest.len()));
+    }
+
     fn add_name(&mut self, name: &str, region: usize, adjective: bool) {
         let n = normalize(name);
         let mut ws: Vec<String> = words(&n)
@@ -246,6 +308,7 @@ impl Gazetteer {
             region,
             has_article,
             adjective,
+            latin: false,
         });
         list.sort_by_key(|x| std::cmp::Reverse(x.rest.len()));
     }
@@ -348,7 +411,7 @@ impl Gazetteer {
                     continue;
                 }
                 let region = &self.regions[name.region];
-                if region.ambiguous && name.rest.is_empty() && !article {
+                if region.ambiguous && name.rest.is_empty() && !article && !name.latin {
                     let after_prep = matches!(*clitic, "ب" | "ل" | "وب" | "ول");
                     let context = k > 0 && PLACE_CONTEXT.contains(&ws[k - 1]);
                     if !after_prep && !context {

@@ -89,6 +89,9 @@ fn display_offset(runs: &[[usize; 3]], at: usize, start: bool) -> Option<usize> 
 /// A whole session document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    /// The edition's language: the OIC publishes every session in Arabic, English and French.
+    #[serde(default)]
+    pub language: Language,
     pub session: Session,
     /// The table of contents as printed, in its order (empty when the document has none).
     pub toc: Vec<TocEntry>,
@@ -101,6 +104,50 @@ pub struct Document {
     /// heads): kept, outside the structure.
     #[serde(default)]
     pub furniture: Vec<Furniture>,
+}
+
+/// The language of a session's edition. Its code (`ar`, `en`, `fr`) is what the page's `lang`
+/// attribute and the JSON carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "ar")]
+    Arabic,
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "fr")]
+    French,
+}
+
+impl Language {
+    /// The BCP 47 code: `ar`, `en`, `fr`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Arabic => "ar",
+            Language::English => "en",
+            Language::French => "fr",
+        }
+    }
+    /// The name in English: "Arabic", "English", "French".
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Arabic => "Arabic",
+            Language::English => "English",
+            Language::French => "French",
+        }
+    }
+    /// Is it written right to left?
+    pub fn is_rtl(self) -> bool {
+        self == Language::Arabic
+    }
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code {
+            "ar" => Some(Language::Arabic),
+            "en" => Some(Language::English),
+            "fr" => Some(Language::French),
+            _ => None,
+        }
+    }
 }
 
 /// What the cover says about the session. Every field is optional: older sessions and other
@@ -213,6 +260,41 @@ impl ResolutionId {
         } else {
             format!("{a}/{b}-{}", self.committee)
         }
+    }
+}
+
+/// The series a committee suffix belongs to, the same in every edition: `س`, `POL` and `P` are
+/// the political series, `اق` and `E` the economic one. `None` for a suffix not in the table.
+pub fn series(committee: &str) -> Option<&'static str> {
+    // Arabic suffixes as printed, after `text::normalize` folds hamza (أت → ات); Latin ones in
+    // capitals.
+    let folded = crate::text::normalize(committee.trim());
+    let c = folded.trim_end_matches(|c: char| c == ')' || c == '(' || c.is_whitespace());
+    let c = c.split([' ', '(']).next().unwrap_or("");
+    Some(match c {
+        "س" | "pol" | "p" => "political",
+        "اق" | "e" | "ec" | "eco" => "economic",
+        "ات" | "org" | "af" => "organisational",
+        "ق" | "leg" | "l" => "legal",
+        "ث" | "c" | "cs" | "cult" => "cultural",
+        "مم" | "اقل" | "mm" => "minorities",
+        "ع" | "عت" | "s&t" | "st" => "science",
+        "ا" | "ان" | "hum" | "h" => "humanitarian",
+        "اع" | "inf" | "info" => "information",
+        _ => return None,
+    })
+}
+
+/// Are `a` and `b` the same resolution in two editions of a session (Arabic `44/1-س`, English
+/// `1/44-POL`, French `1/44-POL`)? The same session and number, and committees of the same
+/// series (or either committee outside the table, or absent: older ids carry none).
+pub fn same_resolution(a: &Resolution, b: &Resolution) -> bool {
+    if (a.session, a.number) != (b.session, b.number) || a.number == 0 {
+        return false;
+    }
+    match (series(&a.committee), series(&b.committee)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
     }
 }
 

@@ -104,6 +104,8 @@ type Pending = Option<(String, u32, Span)>;
 pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
     let mut b = Body::default();
     let mut pending: Pending = None;
+    // Under a «PREAMBLE:» label, numbered paragraphs are the preamble's (older texts number both).
+    let mut numbered_preamble = false;
     for (i, &l) in lines.iter().enumerate() {
         let line = Line {
             l,
@@ -126,6 +128,21 @@ pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
             ));
         }
         match &l.kind {
+            Kind::PartLabel(preamble) => {
+                numbered_preamble = *preamble;
+                b.unplaced.push((
+                    line.span,
+                    "the label of a part of the resolution («PREAMBLE:», «OPERATIVE:»): the \
+                     viewer shows the parts itself"
+                        .into(),
+                ));
+            }
+            Kind::Label { at, .. } if numbered_preamble && b.operative.is_empty() => {
+                // The paragraph's text after its number, so that its opening is read; its span
+                // still holds the number.
+                let (s, t) = from(src, l, *at);
+                b.preamble.push(Pieces::new(l.start, s, t, l.end()));
+            }
             Kind::Label { at, number } => {
                 let (s, t) = from(src, l, *at);
                 b.operative.push(ClauseParts {
@@ -249,10 +266,14 @@ impl<'a> Body<'a> {
             .preamble
             .last()
             .is_some_and(|p| p.continues(&self.unplaced));
-        if l.kind == Kind::Opening && (super::line::is_strong_opening(l.norm()) || !open_preamble) {
+        // In English and French, a paragraph opens with a capital: «Recalling», «Welcomes».
+        let capital = l.latin_capital();
+        if l.kind == Kind::Opening
+            && (super::line::is_strong_opening(l.norm()) || capital || !open_preamble)
+        {
             self.preamble
                 .push(Pieces::new(l.start, line.whole.0, line.whole.1, l.end()));
-        } else if l.kind == Kind::Verb && !open_preamble {
+        } else if l.kind == Kind::Verb && (capital || !open_preamble) {
             // Unnumbered operative clauses: the preamble ends where the verbs begin.
             unnumbered_clause(self, line.whole, l, line.span);
         } else {
@@ -266,7 +287,10 @@ impl<'a> Body<'a> {
         let Some(c) = self.operative.last_mut() else {
             return;
         };
-        let rejoined = if c.target().continues(&self.unplaced) {
+        let rejoined = if l.kind == Kind::Verb && l.latin_capital() {
+            // «Welcomes …» after a clause that ends with a comma: a new, unnumbered clause.
+            return unnumbered_clause(self, whole, l, span);
+        } else if c.target().continues(&self.unplaced) {
             c.target().push(whole.0, whole.1, l.end());
             "a line that continues the clause before it (broken at a page break) was rejoined"
         } else if l.kind == Kind::Verb {

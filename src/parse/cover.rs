@@ -58,8 +58,13 @@ pub fn read(src: &str, lines: &[LineInfo]) -> Session {
             .iter()
             .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
             || n.contains("14") && n.contains("ه");
-        let role = if s.organisation.is_none() && n.contains("منظمه") && n.chars().count() < 80
-        {
+        let latin = n.contains(|c: char| c.is_ascii_alphabetic())
+            && !n.chars().any(crate::text::words::is_arabic_letter);
+        // (A symbol, `OIC/CFM-46/…`, is read below as in every edition.)
+        let symbol = n.contains('/') && !n.contains(' ');
+        let role = if latin && !symbol {
+            latin_role(&mut s, &text, &words, has_year, &mut title)
+        } else if s.organisation.is_none() && n.contains("منظمه") && n.chars().count() < 80 {
             s.organisation = Some(text.clone());
             CoverRole::Organisation
         } else if s.symbol.is_none() && n.contains('/') && n.is_ascii() && !n.contains(' ') {
@@ -94,6 +99,9 @@ pub fn read(src: &str, lines: &[LineInfo]) -> Session {
             title.push(text.clone());
             CoverRole::Title
         };
+        if s.number.is_none() && latin {
+            s.number = latin_session_ordinal(&words);
+        }
         if s.number.is_none() && role != CoverRole::Session {
             // «مؤتمر وزراء الخارجية الإسلامي التاسع والثلاثون», «… الصادرة عن الدورة العشرين».
             s.number = session_ordinal(&words);
@@ -119,6 +127,146 @@ pub fn words(n: &str) -> Vec<&str> {
     n.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Month names of the English and French editions, and the Hijri months as they transliterate
+/// them (normalised: lower case, accents folded).
+const LATIN_MONTHS: [&str; 22] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+];
+const LATIN_HIJRI: [&str; 14] = [
+    "muharram", "safar", "rabi", "rabia", "jumada", "jumadah", "jumad", "rajab", "shaaban",
+    "shaban", "ramadan", "ramadhan", "shawwal", "dhul",
+];
+
+/// The role of a cover line of the English or French edition; the session's facts it gives.
+fn latin_role(
+    s: &mut Session,
+    text: &str,
+    words: &[&str],
+    has_year: bool,
+    title: &mut Vec<String>,
+) -> CoverRole {
+    let has = |w: &str| words.contains(&w);
+    let hijri_year = words
+        .iter()
+        .any(|w| w.len() == 4 && w.starts_with("14") && w.bytes().all(|b| b.is_ascii_digit()))
+        || words
+            .iter()
+            .any(|w| w.len() == 5 && w.starts_with("14") && w.ends_with('h'));
+    if s.organisation.is_none()
+        && words.first().is_some_and(|w| w.starts_with("organi"))
+        && (has("islamic") || has("islamique"))
+        && words.len() <= 8
+    {
+        s.organisation = Some(text.to_string());
+        CoverRole::Organisation
+    } else if words.first() == Some(&"session") && text.trim_start().starts_with('(') {
+        let inner = text.trim().trim_matches(['(', ')', ' ']);
+        s.theme = Some(inner.to_string());
+        CoverRole::Theme
+    } else if hijri_year && (has("h") || words.iter().any(|w| LATIN_HIJRI.contains(w))) {
+        s.date_hijri = Some(text.to_string());
+        CoverRole::DateHijri
+    } else if has_year
+        && words
+            .iter()
+            .any(|w| LATIN_MONTHS.contains(w) || *w == "novembre" || *w == "decembre")
+    {
+        s.date_gregorian = Some(text.trim_matches(['(', ')', ' ']).to_string());
+        CoverRole::DateGregorian
+    } else if s.place.is_none() && !has_year && text.contains(',') && words.len() <= 8 {
+        s.place = Some(text.to_string());
+        CoverRole::Place
+    } else {
+        title.push(text.to_string());
+        CoverRole::Title
+    }
+}
+
+/// The session's number where an English or French line names it: «46TH SESSION», «the
+/// Forty-first Session», «38ème SESSION», «la 38e session».
+pub fn latin_session_ordinal(words: &[&str]) -> Option<u32> {
+    const UNITS: [(&str, u32); 19] = [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+        ("eleventh", 11),
+        ("twelfth", 12),
+        ("thirteenth", 13),
+        ("fourteenth", 14),
+        ("fifteenth", 15),
+        ("sixteenth", 16),
+        ("seventeenth", 17),
+        ("eighteenth", 18),
+        ("nineteenth", 19),
+    ];
+    const TENS: [(&str, u32); 5] = [
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+    ];
+    const TENTHS: [(&str, u32); 5] = [
+        ("twentieth", 20),
+        ("thirtieth", 30),
+        ("fortieth", 40),
+        ("fiftieth", 50),
+        ("sixtieth", 60),
+    ];
+    let find =
+        |table: &[(&str, u32)], w: &str| table.iter().find(|(t, _)| *t == w).map(|(_, v)| *v);
+    let k = words.iter().position(|w| *w == "session")?;
+    let before = words.get(k.checked_sub(1)?)?;
+    // «46th», «38eme», «38e», «1st», «1ere».
+    let digits = before.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let suffix = &before[digits.len()..];
+        return matches!(
+            suffix,
+            "st" | "nd" | "rd" | "th" | "eme" | "e" | "er" | "ere" | ""
+        )
+        .then(|| digits.parse().ok())
+        .flatten();
+    }
+    if let Some(v) = find(&TENTHS, before) {
+        return Some(v);
+    }
+    let unit = find(&UNITS, before)?;
+    let tens = k
+        .checked_sub(2)
+        .and_then(|j| find(&TENS, words[j]))
+        .unwrap_or(0);
+    Some(tens + unit)
 }
 
 /// `OIC/CFM-44/2017/POL/RES/FINAL` → 44.
@@ -229,5 +377,19 @@ mod tests {
         assert_eq!(ord("الخامسة والثلاثين"), Some(35));
         assert_eq!(ord("العشر"), None, "a tens stem alone is not a number");
         assert_eq!(symbol_session("OIC/CFM-44/2017/POL/RES/FINAL"), Some(44));
+    }
+
+    #[test]
+    fn reads_english_and_french_session_ordinals() {
+        let ord = |s: &str| {
+            let n = normalize(s);
+            latin_session_ordinal(&words(&n))
+        };
+        assert_eq!(ord("ADOPTED BY THE 46TH SESSION OF THE COUNCIL"), Some(46));
+        assert_eq!(ord("The Forty-first Session of the Council"), Some(41));
+        assert_eq!(ord("ADOPTEES PAR LA 38ème SESSION DU CONSEIL"), Some(38));
+        assert_eq!(ord("THE TWENTIETH SESSION"), Some(20));
+        assert_eq!(ord("THE THIRD SESSION"), Some(3));
+        assert_eq!(ord("A SPECIAL SESSION"), None, "no ordinal, no number");
     }
 }

@@ -136,6 +136,7 @@ pub fn find(
                 && lines[k].kind == Kind::Text
                 && !lines[k].raw.chars().any(is_arabic)
                 && lines[k].raw.chars().any(|c| c.is_ascii_alphabetic())
+                && looks_like_a_head(lines[k].raw)
         })
         .filter_map(|k| Some((k, head_key(&lines[k])?)))
         .collect();
@@ -148,6 +149,14 @@ pub fn find(
         }
     }
     out
+}
+
+/// A header or footer in Latin letters is a symbol (`OIC/CFM-46/2019/MM/RES/FINAL`), a web
+/// address, or capitals (`ORGANISATION OF ISLAMIC COOPERATION`): in an English or French edition,
+/// a line of running text that repeats (the same wrap of every resolution's enacting formula) is
+/// text.
+fn looks_like_a_head(raw: &str) -> bool {
+    raw.contains('/') || !raw.contains(' ') || !raw.chars().any(char::is_lowercase)
 }
 
 fn is_arabic(c: char) -> bool {

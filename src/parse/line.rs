@@ -36,6 +36,9 @@ pub enum Kind {
     Opening,
     /// Opens with a known operative verb, without a label.
     Verb,
+    /// «PREAMBLE:» or «OPERATIVE:» on a line of its own (older English and French texts): `true`
+    /// for the preamble's.
+    PartLabel(bool),
     Text,
 }
 
@@ -93,6 +96,17 @@ impl<'a> LineInfo<'a> {
     }
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end())
+    }
+    /// Does the line open with a capital Latin letter? In the English and French editions a
+    /// paragraph opens so («Recalling …», «Welcomes …»), and a line a converter wrapped mid-sentence
+    /// goes on in lower case («… the Conference\nrequests …»).
+    pub fn latin_capital(&self) -> bool {
+        self.raw
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(|c| {
+                c.is_uppercase() && (c.is_ascii() || ('\u{C0}'..='\u{17F}').contains(&c))
+            })
     }
     /// May this line be (a line of) a resolution's title? Short, and not ending as a sentence does.
     pub fn is_title_like(&self) -> bool {
@@ -159,6 +173,9 @@ pub fn classify(s: &str) -> Kind {
     if let Some(n) = scan::number_alone(s) {
         return Kind::NumberAlone(n);
     }
+    if let Some(p) = scan::part_label(s) {
+        return Kind::PartLabel(p);
+    }
     if let Some((at, number)) = scan::operative_label(s) {
         return Kind::Label { at, number };
     }
@@ -176,8 +193,14 @@ pub fn classify(s: &str) -> Kind {
     let head = &s[..cut];
     let first: Window<8> = Window::new(WordIter::new(head).map(|w| &head[w.start..w.end]));
     let lx = lexicon();
-    if lx.match_opening(&first).is_some() || is_generic_opening(&first) {
+    if lx.match_opening(&first).is_some()
+        || is_generic_opening(&first)
+        || is_latin_generic_opening(&first)
+    {
         return Kind::Opening;
+    }
+    if latin_verb_at(&first).is_some() {
+        return Kind::Verb;
     }
     if first
         .first()
@@ -224,4 +247,46 @@ pub fn is_generic_opening(ws: &[&str]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Words that may stand before an operative verb of the English and French editions, and are not
+/// part of it: «Also requests», «Further calls upon», «The Conference requests», «Prie en outre».
+const LATIN_LEAD: [&str; 14] = [
+    "also",
+    "further",
+    "furthermore",
+    "moreover",
+    "again",
+    "hereby",
+    "the",
+    "conference",
+    "council",
+    "le",
+    "la",
+    "conseil",
+    "egalement",
+    "outre",
+];
+
+/// Where the operative verb of an English or French line is among its first words: after the
+/// lead words of [`LATIN_LEAD`] (at most three), a verb of the lexicon. `None` for Arabic words.
+pub fn latin_verb_at(ws: &[&str]) -> Option<usize> {
+    let lx = lexicon();
+    let k = ws
+        .iter()
+        .take(3)
+        .take_while(|w| LATIN_LEAD.contains(w))
+        .count();
+    let w = ws.get(k)?;
+    (w.starts_with(|c: char| c.is_ascii_lowercase()) && lx.is_verb(w)).then_some(k)
+}
+
+/// The genre's shape of a preambular opening in English and French outside the lexicon: a
+/// participle («Recognizing», «Rappelant», «Réaffirmant»).
+pub fn is_latin_generic_opening(ws: &[&str]) -> bool {
+    ws.first().is_some_and(|w| {
+        w.is_ascii()
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && ((w.len() >= 6 && w.ends_with("ing")) || (w.len() >= 7 && w.ends_with("ant")))
+    })
 }

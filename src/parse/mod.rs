@@ -13,6 +13,7 @@ mod body;
 mod cover;
 mod furniture;
 mod ids;
+pub(crate) mod language;
 mod layout;
 mod line;
 mod paragraph;
@@ -68,7 +69,13 @@ pub(crate) fn web_page_start(text: &str) -> usize {
 pub(crate) fn parse_page(src: &str, page_until: usize) -> Document {
     // The whole text is normalised once; lines and paragraphs are stretches of it.
     let norm = Normalized::document(src);
-    let mut doc = Document::default();
+    let mut doc = Document {
+        language: match language::detect(src) {
+            language::Script::Latin(l) => l,
+            _ => crate::model::Language::Arabic,
+        },
+        ..Document::default()
+    };
     let lines = line::read_lines(src, &norm);
     let lines = furniture::set_aside(src, lines, norm.has_form_feed(src), page_until, &mut doc);
     let layout = Layout::find(&lines);

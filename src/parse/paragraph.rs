@@ -50,7 +50,8 @@ fn opening(src: &str, para: &Para) -> Option<Opening> {
     let (len, entry) = lx
         .match_opening(&texts)
         .map(|m| (m.len, Some(&lx.openings[m.payload])))
-        .or_else(|| line::is_generic_opening(&texts).then_some((2, None)))?;
+        .or_else(|| line::is_generic_opening(&texts).then_some((2, None)))
+        .or_else(|| line::is_latin_generic_opening(&texts).then_some((1, None)))?;
     let last = ws[len.min(ws.len()) - 1];
     let start = para.source(ws[0].start);
     let end = para.source_end(src, last.end);

@@ -130,6 +130,10 @@ fn read_head(src: &str, lines: &[LineInfo], head: &[usize], at: usize) -> Head {
                 h.title_at.map(|t| l.source(t))
             }
             Kind::Bishaan(t) => t.map(|t| l.source(t)),
+            // «RESOLUTION NO. 1/44-POL» then «ON THE SITUATION IN SOMALIA»: the title after «ON».
+            _ if title_pieces.is_empty() => {
+                Some(scan::latin_title_start(l.norm()).map_or(l.start, |t| l.source(t)))
+            }
             _ => Some(l.start),
         };
         if let Some(s) = title_from {
@@ -159,16 +163,23 @@ fn read_heading(src: &str, l: &LineInfo, h: &Heading) -> (TextBlock, ResolutionI
     let committee_to = l.norm.source_end(src, h.committee.1).max(committee_from);
     // As printed; `ids::settle_order` swaps the numbers if the document prints the resolution's
     // number first.
+    // A Latin committee is written in capitals, whatever the heading's case (`58/28-p`).
+    let committee = crate::text::unshape(src[committee_from..committee_to].trim());
+    let committee = if committee.is_ascii() {
+        committee.to_ascii_uppercase()
+    } else {
+        committee
+    };
     let id = ResolutionId {
         session: h.session,
         number: h.number,
-        committee: crate::text::unshape(src[committee_from..committee_to].trim()),
+        committee,
         order: IdOrder::SessionFirst,
     };
     let id_end = h.title_at.map_or(l.end(), |t| l.source(t));
     let printed = strip_marks(src[l.start..id_end].trim_end());
     let printed = printed.trim_end();
-    let printed = ["بشأن", "حول"]
+    let printed = ["بشأن", "حول", " ON", " on", " On", " SUR", " sur", " Sur"]
         .iter()
         .find_map(|w| printed.strip_suffix(w))
         .unwrap_or(printed)
@@ -194,7 +205,7 @@ fn read_enacting(src: &str, lines: &[LineInfo], region: &[usize]) -> (Option<Tex
         let open = pieces
             .last()
             .is_some_and(|(_, t)| !scan::ends_closed(t) && !t.trim_end().ends_with('،'));
-        if !(open && l.kind == Kind::Text) {
+        if !(open && l.kind == Kind::Text && continues_latin_formula(&pieces, l)) {
             break;
         }
         pieces.push((l.start, &src[l.start..l.end()]));
@@ -206,6 +217,21 @@ fn read_enacting(src: &str, lines: &[LineInfo], region: &[usize]) -> (Option<Tex
         span: Span::new(e.start, end),
     };
     (Some(block), taken)
+}
+
+/// Does an English or French line go on with the enacting formula before it? A formula wrapped
+/// after a comma goes on with the place and the dates («…, held in Jeddah,» / «from 20 to 21 …»)
+/// until the Gregorian date closes it; after that, a line with a capital opens the preamble
+/// («Deeply concerned …» where the lexicon does not know the opening). Arabic lines always do.
+fn continues_latin_formula(pieces: &[(usize, &str)], l: &LineInfo) -> bool {
+    if !l.latin_capital() {
+        return true;
+    }
+    let dated = pieces.iter().any(|(_, t)| {
+        t.split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+    });
+    !dated
 }
 
 /// Keeps what the body could not place and the notes on the resolution, each tied to it.

@@ -126,6 +126,20 @@ pub fn operative_label(s: &str) -> Option<(usize, Option<u32>)> {
     }
 }
 
+/// «PREAMBLE:», «OPERATIVE:», «PREAMBULE», «DISPOSITIF» alone on a line: `Some(true)` for the
+/// preamble's label, `Some(false)` for the operative part's.
+pub fn part_label(s: &str) -> Option<bool> {
+    match s.trim_end_matches([':', '.', ' ', '-']) {
+        "preamble" | "preambular part" | "preambular paragraphs" | "preambule" => Some(true),
+        "operative"
+        | "operative part"
+        | "operative paragraphs"
+        | "dispositif"
+        | "partie operative" => Some(false),
+        _ => None,
+    }
+}
+
 /// A line that is only a number (`1`, `1.`, `1-`): the label of a clause printed on the next line,
 /// or a page number.
 pub fn number_alone(s: &str) -> Option<u32> {
@@ -208,6 +222,10 @@ pub fn resolution_id(s: &str, i: usize) -> Option<(u32, u32, (usize, usize), usi
     // Arabic documents print the committee in Arabic (`س`, `أت`) or, copied from the English
     // originals, in Latin letters (`ORG`, `POL`, `S&T`; lower case once normalised).
     let latin = s[k..].starts_with(|c: char| c.is_ascii_alphabetic());
+    // Latin letters after the numbers without a dash are the next word («12/3 on the …»).
+    if latin && !dash {
+        return Some((session, number, (j, j), j));
+    }
     for (o, c) in s[k..].char_indices() {
         let part = if latin {
             c.is_ascii_alphabetic() || c == '&'
@@ -243,7 +261,7 @@ fn qualifier(s: &str) -> usize {
     };
     let inner = &t[1..];
     let end = inner
-        .find(|c: char| !(is_arabic_letter(c) || c == ' '))
+        .find(|c: char| !(is_arabic_letter(c) || c.is_ascii_lowercase() || c == ' '))
         .unwrap_or(inner.len());
     let letters = inner[..end].chars().filter(|c| *c != ' ').count();
     if !(1..=3).contains(&letters) {
@@ -269,6 +287,9 @@ pub struct Heading {
 }
 
 pub fn heading(s: &str) -> Option<Heading> {
+    if s.starts_with("resolution") {
+        return latin_heading(s);
+    }
     let mut i = 0;
     if starts_with_at(s, i, "ال") {
         i += "ال".len();
@@ -318,10 +339,86 @@ pub fn heading(s: &str) -> Option<Heading> {
     })
 }
 
+/// A heading of the English and French editions: `RESOLUTION NO.1/46-MM ON SAFEGUARDING …`,
+/// `RESOLUTION No. 12/3`, `RESOLUTION NO.47/25-P.`, `Resolution no.58/28-p`, `RESOLUTION NO. 56/9-P
+/// (IS)`, `Résolution N°1/38-ORG sur …` (normalised: lower case, accents folded).
+fn latin_heading(s: &str) -> Option<Heading> {
+    let mut i = skip_spaces(s, "resolution".len());
+    for w in ["number", "no", "n°", "nº", "nr", "n"] {
+        if starts_with_at(s, i, w) {
+            i += w.len();
+            break;
+        }
+    }
+    while matches!(s.as_bytes().get(i), Some(b'.' | b':' | b' ' | b'\t')) {
+        i += 1;
+    }
+    let (session, number, committee, j) = resolution_id(s, i)?;
+    let rest = skip_spaces(s, j);
+    let tail = s[rest..].trim_start_matches(['.', ':', '-', ',', ' ']);
+    let at = s.len() - tail.len();
+    let title_at = if tail.is_empty() {
+        None
+    } else if let Some(t) = latin_bishaan(tail) {
+        t.map(|t| at + t)
+    } else {
+        // «Resolution No. 2/45-POL adopted by …» opens a sentence that cites it: not a heading.
+        return None;
+    };
+    // A paragraph wrapped before a citation («… its resolution» / «No. 2/45-POL on … adopted by
+    // the 45th Session,») reads like a heading but goes on as a sentence.
+    if title_at.is_some_and(|t| {
+        let title = &s[t..];
+        title.contains(" adopted ") || title.contains(" adoptee") || title.ends_with(',')
+    }) {
+        return None;
+    }
+    Some(Heading {
+        session,
+        number,
+        committee,
+        title_at,
+    })
+}
+
+/// The English and French «بشأن»: «ON» (or «CONCERNING», «SUR», «RELATIVE A») before a title,
+/// `Some(Some(offset of the title))`, or alone at the end of a heading or on a line of its own,
+/// `Some(None)`.
+fn latin_bishaan(s: &str) -> Option<Option<usize>> {
+    for w in [
+        "on",
+        "concerning",
+        "regarding",
+        "sur",
+        "relative a",
+        "relatif a",
+    ] {
+        let Some(r) = s.strip_prefix(w) else { continue };
+        let t = r.trim_start_matches([' ', ':', '\t']);
+        if t.is_empty() {
+            return Some(None);
+        }
+        if r.len() > t.len() {
+            return Some(Some(s.len() - t.len()));
+        }
+    }
+    None
+}
+
+/// Where a title starts on a line that may open with the English or French «ON» / «SUR» (the
+/// line after a heading that ends with its id), when it does.
+pub fn latin_title_start(s: &str) -> Option<usize> {
+    latin_bishaan(s).flatten()
+}
+
 /// «بشأن» alone (`Some(None)`) or followed by the title (`Some(Some(offset of the title))`).
 /// Older sessions write «حول» ("on") in its place; alone on its line it is read the same way (a
 /// line that starts with «حول» and goes on is a sentence).
 pub fn bishaan(s: &str) -> Option<Option<usize>> {
+    // In English and French, only alone: a line that opens with «on» and goes on is a sentence.
+    if s.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return latin_bishaan(s).filter(Option::is_none);
+    }
     if let Some(r) = s.strip_prefix("حول") {
         return r
             .trim_start_matches([' ', ':', '\t'])
@@ -343,6 +440,9 @@ pub fn bishaan(s: &str) -> Option<Option<usize>> {
 /// The enacting formula: «إنّ مجلس وزراء الخارجية …», older «إن مؤتمر وزراء خارجية الدول
 /// الإسلامية …», summits' «إن مؤتمر القمة الإسلامي …».
 pub fn enacting(s: &str) -> bool {
+    if s.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return latin_enacting(s);
+    }
     let Some(r) = s.strip_prefix("ان ") else {
         return false;
     };
@@ -350,6 +450,76 @@ pub fn enacting(s: &str) -> bool {
     ["مجلس", "المجلس", "موتمر", "الموتمر"].iter().any(|w| {
         r.strip_prefix(w)
             .is_some_and(|t| t.is_empty() || t.starts_with(' '))
+    })
+}
+
+/// The bodies that adopt resolutions, as the English and French enacting formulas name them.
+const LATIN_BODIES: [&str; 9] = [
+    "council of foreign ministers",
+    "conference of foreign ministers",
+    "islamic conference of foreign ministers",
+    "islamic summit conference",
+    "islamic summit",
+    "conseil des ministres des affaires etrangeres",
+    "conference islamique des ministres des affaires etrangeres",
+    "conference des ministres des affaires etrangeres",
+    "sommet islamique",
+];
+
+/// The enacting formula of the English and French editions: «The Forty-first Session of the
+/// Council of Foreign Ministers, (Session of …), held in Jeddah …», «The Islamic Conference of
+/// Foreign Ministers …», «The Council of Foreign Ministers of the Organisation …, meeting in …»,
+/// «The Conference:»; «Le Conseil des ministres des Affaires étrangères, réuni en sa …», «La
+/// quarante et unième session du Conseil …». A sentence about the Council («The Council of
+/// Foreign Ministers requests …») is not one: the body's name must end the line or be followed by
+/// a comma, a bracket, or the words that say where it met.
+fn latin_enacting(s: &str) -> bool {
+    let rest = ["the ", "le ", "la ", "l'"]
+        .iter()
+        .find_map(|a| s.strip_prefix(a));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let bare = rest.trim_end_matches([':', ',', ' ']);
+    if matches!(
+        bare,
+        "conference" | "council" | "conseil" | "conference islamique"
+    ) {
+        return true;
+    }
+    // The body's name within the first words (after an ordinal session: «Forty-first Session of
+    // the …», «quarante et unieme session du …»).
+    let head = &rest[..rest.len().min(120)];
+    LATIN_BODIES.iter().any(|body| {
+        let Some(at) = head.find(body) else {
+            return false;
+        };
+        // Before it: nothing, a session («Forty-first Session of the»), or an ordinal («Ninth»).
+        let before = &rest[..at];
+        let session = ["session of the ", "session du ", "session de la "]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if !(before.split_whitespace().count() <= 1 || session) {
+            return false;
+        }
+        let after = rest[at + body.len()..].trim_start();
+        let next = after.split([' ', ',']).next().unwrap_or("");
+        after.is_empty()
+            || after.starts_with([',', '(', ':'])
+            || matches!(
+                next,
+                "of" | "held"
+                    | "meeting"
+                    | "at"
+                    | "in"
+                    | "de"
+                    | "reuni"
+                    | "reunie"
+                    | "tenue"
+                    | "lors"
+                    | "en"
+                    | "a"
+            )
     })
 }
 
@@ -366,11 +536,42 @@ pub fn toc_header(s: &str) -> bool {
             | "قائمه المحتويات"
             | "الفهرست"
             | "فهرس القرارات"
+            | "contents"
+            | "table of contents"
+            | "index"
+            | "list of resolutions"
+            | "index of resolutions"
+            | "table des matieres"
+            | "sommaire"
+            | "index des resolutions"
+            | "liste des resolutions"
     )
 }
 
 /// The column headings of a table of contents: `رقم  الموضوع  الصفحة`.
 pub fn toc_columns(s: &str) -> bool {
+    if s.starts_with(|c: char| c.is_ascii_lowercase()) {
+        let cols = [
+            "no",
+            "no.",
+            "n°",
+            "subject",
+            "title",
+            "page",
+            "titre",
+            "objet",
+            "resolution",
+            "pages",
+            "sujet",
+        ];
+        let words: Vec<&str> = s.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+        return s.len() < 60
+            && words.len() >= 2
+            && words.iter().all(|w| cols.contains(w))
+            && words
+                .iter()
+                .any(|w| matches!(*w, "subject" | "title" | "titre" | "objet" | "sujet"));
+    }
     if s.len() > 160 || !(s.contains("الموضوع") || s.contains("العنوان") || s.contains("الصفحه"))
     {
         return false;
@@ -386,14 +587,42 @@ pub fn toc_columns(s: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TocRow {
     pub first: u32,
+    /// The other number cell; 0 when the row has none (an English index row wrapped before its
+    /// page number).
     pub last: u32,
     /// The title cell's byte range.
     pub title: (usize, usize),
 }
 
 pub fn toc_row(s: &str) -> Option<TocRow> {
-    let (first, j) = digits(s, 0, 4)?;
+    let (first, mut j) = digits(s, 0, 4)?;
     let b = s.as_bytes();
+    // «1. Resolution No.1/46-MM on … 2» (the page at the end, or on a line the row wraps to).
+    if matches!(b.get(j), Some(b'.' | b')' | b'-')) {
+        let title_start = skip_spaces(s, j + 1);
+        let cell = &s[title_start..];
+        if title_start == j + 1 || !cell.starts_with("resolution") {
+            return None;
+        }
+        let t = cell.trim_end();
+        let tail = t.trim_end_matches(|c: char| c.is_ascii_digit());
+        let paged = tail.len() < t.len() && tail.ends_with([' ', '\t', '.']);
+        let (last, end) = if paged {
+            (
+                t[tail.len()..].parse().ok()?,
+                tail.trim_end_matches(['.', ' ', '\t']).len(),
+            )
+        } else {
+            (0, t.len())
+        };
+        latin_heading(&cell[..end])?;
+        j = title_start;
+        return Some(TocRow {
+            first,
+            last,
+            title: (j, j + end),
+        });
+    }
     if !matches!(b.get(j), Some(b'\t') | Some(b' ')) {
         return None;
     }

@@ -16,27 +16,56 @@ pub fn locate(lines: &[LineInfo], first_enacting: usize) -> Option<std::ops::Ran
             let r = lines[..first_enacting]
                 .iter()
                 .position(|l| matches!(l.kind, Kind::TocRow(_)))?;
-            let run = lines[r..]
+            let rows = lines[r..run_end(lines, r)]
                 .iter()
-                .take_while(|l| matches!(l.kind, Kind::TocRow(_)))
+                .filter(|l| matches!(l.kind, Kind::TocRow(_)))
                 .count();
-            if run < 2 {
+            if rows < 2 {
                 return None;
             }
-            r
+            return Some(r..run_end(lines, r));
         }
     };
-    let mut end = start + 1;
-    while end < lines.len() && matches!(lines[end].kind, Kind::TocRow(_) | Kind::TocColumns) {
+    Some(start..run_end(lines, start + 1))
+}
+
+/// Where the rows that start at line `from` end: rows, column headings, and the lines an English
+/// index row wraps onto («1. Resolution No.1/46-MM on Safeguarding the Rights of» / «Muslim
+/// Communities … 2»), up to the one that ends with the row's page number.
+fn run_end(lines: &[LineInfo], from: usize) -> usize {
+    let mut end = from;
+    let mut open_row = false;
+    while let Some(l) = lines.get(end) {
+        match &l.kind {
+            Kind::TocRow(r) => open_row = r.last == 0,
+            Kind::TocColumns => open_row = false,
+            Kind::Text if open_row => open_row = wrapped_page(l.norm()).is_none(),
+            _ => break,
+        }
         end += 1;
     }
-    Some(start..end)
+    end
+}
+
+/// The page number at the end of a line a row wrapped onto, when it has one (after spaces or
+/// leader dots).
+fn wrapped_page(s: &str) -> Option<u32> {
+    let t = s.trim_end();
+    let tail = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if tail.len() == t.len() || !(tail.is_empty() || tail.ends_with([' ', '\t', '.'])) {
+        return None;
+    }
+    t[tail.len()..].parse().ok()
 }
 
 /// Reads the rows.
 pub fn read(src: &str, lines: &[LineInfo], diagnostics: &mut Vec<Diagnostic>) -> Vec<TocEntry> {
     let mut out = Vec::new();
     for l in lines {
+        if l.kind == Kind::Text {
+            continue_row(src, l, &mut out);
+            continue;
+        }
         let Kind::TocRow(row) = &l.kind else { continue };
         let norm = l.norm();
         let cell = &norm[row.title.0..row.title.1];
@@ -91,10 +120,37 @@ pub fn read(src: &str, lines: &[LineInfo], diagnostics: &mut Vec<Diagnostic>) ->
             number: Some(number),
             id: id.map(|(i, _)| i),
             title,
-            page: Some(page),
+            page: (page != 0).then_some(page),
             columns_swapped: swapped,
             span,
         });
     }
     out
+}
+
+/// A line an index row wrapped onto: the rest of the last row's title, and its page number.
+fn continue_row(src: &str, l: &LineInfo, out: &mut [TocEntry]) {
+    let Some(entry) = out.last_mut() else {
+        return;
+    };
+    let norm = l.norm();
+    let page = wrapped_page(norm);
+    let text_end = match page {
+        Some(_) => norm
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end_matches(['.', ' ', '\t'])
+            .len(),
+        None => norm.len(),
+    };
+    let to = l.norm.source_end(src, text_end).max(l.start);
+    let rest = crate::text::inline::strip_marks(src[l.start..to].trim());
+    if !rest.is_empty() {
+        entry.title.push(' ');
+        entry.title.push_str(&rest);
+    }
+    if page.is_some() {
+        entry.page = page;
+    }
+    entry.span.end = l.end();
 }

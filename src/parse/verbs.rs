@@ -32,14 +32,21 @@ pub fn operative_verbs(src: &str, para: &Para) -> (Vec<Verb>, Opening) {
     let mut verbs = Vec::new();
     let mut opening = Opening::None;
     // A clause drafted like a preambular paragraph («13. وإذ يلاحظ …») still opens with its verb.
-    let mut k =
-        usize::from(texts.first().is_some_and(|w| *w == "اذ" || *w == "واذ") && texts.len() > 1);
+    let latin = texts
+        .first()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let mut k = if latin {
+        // «Also requests», «The Conference requests»: the verb after the words that lead to it.
+        super::line::latin_verb_at(&texts).unwrap_or(0)
+    } else {
+        usize::from(texts.first().is_some_and(|w| *w == "اذ" || *w == "واذ") && texts.len() > 1)
+    };
     if let Some(first) = texts.get(k) {
         if let Some(m) = lx.match_verb(&texts[k..]) {
             verbs.push(make_verb(src, para, ws, &texts, k, Some(&m), true));
             opening = Opening::Known;
             k += m.len;
-        } else if looks_like_present_verb(first) {
+        } else if looks_like_present_verb(first) || (latin && looks_like_latin_verb(first)) {
             verbs.push(make_verb(src, para, ws, &texts, k, None, true));
             opening = Opening::Unknown;
             k += 1;
@@ -48,7 +55,15 @@ pub fn operative_verbs(src: &str, para: &Para) -> (Vec<Verb>, Opening) {
     while k < ws.len() {
         let w = word(k);
         let prev = k.checked_sub(1).map(word);
-        let candidate = if w.starts_with("وي") {
+        let candidate = if latin {
+            // «… and requests …», «… et prie …»: a further verb of the Council's.
+            // (English verbs of the Council end in «s»: «… to study and invite …» is not one.)
+            match prev {
+                Some("and") => w.ends_with('s') && lx.is_verb(w),
+                Some("et") => lx.is_verb(w),
+                _ => false,
+            }
+        } else if w.starts_with("وي") {
             true
         } else if w.starts_with('ي') {
             prev == Some("كما") || is_marked(&para.marks, para.source(ws[k].start))
@@ -71,6 +86,15 @@ pub fn operative_verbs(src: &str, para: &Para) -> (Vec<Verb>, Opening) {
 /// A third-person present-tense verb: starts with ي and is at least three letters.
 fn looks_like_present_verb(w: &str) -> bool {
     w.starts_with('ي') && w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// An English third-person verb the lexicon does not have («Instructs», «Mandates»): one word
+/// of letters ending in «s» (and not «ss», a noun such as «Progress»).
+fn looks_like_latin_verb(w: &str) -> bool {
+    w.len() >= 5
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
 }
 
 fn is_marked(marks: &[Mark], at: usize) -> bool {
