@@ -300,3 +300,12 @@ fn snapshot_of_the_english_and_french_fixtures() {
     insta::assert_json_snapshot!("english_46_mm", qarar::parse(EN_46_MM));
     insta::assert_json_snapshot!("french_38_org", qarar::parse(FR_38_ORG));
 }
+
+#[test]
+fn the_default_session_number_the_library_offers_is_the_default_sessions() {
+    assert_eq!(
+        qarar::parse(DEFAULT_SESSION).session.number,
+        Some(qarar::view::DEFAULT_SESSION_NUMBER),
+        "the library offers an edition of the default session side by side by this number"
+    );
+}

@@ -266,21 +266,24 @@ impl ResolutionId {
 /// The series a committee suffix belongs to, the same in every edition: `س`, `POL` and `P` are
 /// the political series, `اق` and `E` the economic one. `None` for a suffix not in the table.
 pub fn series(committee: &str) -> Option<&'static str> {
-    // Arabic suffixes as printed, after `text::normalize` folds hamza (أت → ات); Latin ones in
-    // capitals.
-    let folded = crate::text::normalize(committee.trim());
-    let c = folded.trim_end_matches(|c: char| c == ')' || c == '(' || c.is_whitespace());
-    let c = c.split([' ', '(']).next().unwrap_or("");
-    Some(match c {
+    // The suffix without a qualifier (`P (IS)`, `س/ق أ`), Latin letters lower-cased; Arabic ones
+    // as typists write them, with and without hamza (the model stage does not normalise).
+    let c = committee
+        .trim()
+        .split([' ', '(', '/'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    Some(match c.as_str() {
         "س" | "pol" | "p" => "political",
-        "اق" | "e" | "ec" | "eco" => "economic",
-        "ات" | "org" | "af" => "organisational",
+        "اق" | "أق" | "e" | "ec" | "eco" => "economic",
+        "أت" | "ات" | "org" | "af" => "organisational",
         "ق" | "leg" | "l" => "legal",
         "ث" | "c" | "cs" | "cult" => "cultural",
-        "مم" | "اقل" | "mm" => "minorities",
+        "مم" | "أقل" | "اقل" | "mm" => "minorities",
         "ع" | "عت" | "s&t" | "st" => "science",
-        "ا" | "ان" | "hum" | "h" => "humanitarian",
-        "اع" | "inf" | "info" => "information",
+        "إ" | "إن" | "ان" | "hum" | "h" => "humanitarian",
+        "إع" | "اع" | "inf" | "info" => "information",
         _ => return None,
     })
 }

@@ -108,9 +108,14 @@ pub(super) fn settle_order(doc: &mut Document) {
         _ => {
             let named = doc.session.number.or_else(|| {
                 let e = doc.resolutions.iter().find_map(|r| r.enacting.as_ref())?;
-                cover::session_ordinal(&cover::words(&normalize(&e.text)))
+                let n = normalize(&e.text);
+                let words = cover::words(&n);
+                cover::session_ordinal(&words).or_else(|| cover::latin_session_ordinal(&words))
             });
-            if named == Some(second) && second != first {
+            // The English and French editions print the resolution's number first
+            // («RESOLUTION NO.1/46-MM»), unless the session named says otherwise.
+            let latin = doc.language != crate::model::Language::Arabic;
+            if (named == Some(second) && second != first) || (latin && named != Some(first)) {
                 IdOrder::NumberFirst
             } else {
                 IdOrder::SessionFirst

@@ -9,9 +9,8 @@
 //! test keeps `index.html` in step with the parser: `QARAR_BLESS=1 cargo test --test
 //! first_screen` writes it again after a change.
 
-use super::marks::{segments, verb_label, Paragraph, Segment};
+use super::marks::marked;
 use super::tree::{Attr, DataName, Node, Tag};
-use super::Search;
 use crate::model::{Document, Resolution};
 
 /// The operative clauses written: a screenful, on a desktop, below the header. More is text laid
@@ -163,38 +162,6 @@ fn resolution(r: &Resolution) -> Node {
     Node::el(Tag::Article, children)
         .with(Attr::Class, "resolution")
         .with(Attr::Data(DataName::FirstScreen), &r.id)
-}
-
-/// A paragraph's text with its verbs marked in their category's colour, as the cards mark them.
-fn marked(
-    text: &str,
-    runs: &crate::model::SourceRuns,
-    verbs: &[crate::model::Verb],
-    places: &[crate::model::RegionMention],
-) -> Vec<Node> {
-    let para = Paragraph {
-        text,
-        runs,
-        verbs,
-        places,
-    };
-    segments(para, &Search::default())
-        .into_iter()
-        .filter_map(|seg| {
-            let piece = text.get(seg.range().clone())?;
-            Some(match seg {
-                Segment::Verb { index, .. } => {
-                    let v = verbs.get(index)?;
-                    let (category, title) = verb_label(v);
-                    Node::el(Tag::Mark, vec![Node::text(piece)])
-                        .with(Attr::Class, format!("verb verb-{category}"))
-                        .with(Attr::Data(DataName::Verb), category)
-                        .with(Attr::Title, title)
-                }
-                _ => Node::text(piece),
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

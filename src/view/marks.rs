@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::search::Search;
+use super::tree::{Attr, DataName, Node, Tag};
 use crate::model::{RegionMention, SourceRuns, Verb};
 
 /// A run of a paragraph's display text (byte ranges into it).
@@ -154,6 +155,38 @@ fn plain(out: &mut Vec<Segment>, range: Range<usize>, hits: &[Range<usize>]) {
     if at < range.end {
         out.push(Segment::Text(at..range.end));
     }
+}
+
+/// A paragraph's text with its verbs marked in their category's colour, as the cards mark them.
+pub fn marked(
+    text: &str,
+    runs: &crate::model::SourceRuns,
+    verbs: &[crate::model::Verb],
+    places: &[crate::model::RegionMention],
+) -> Vec<Node> {
+    let para = Paragraph {
+        text,
+        runs,
+        verbs,
+        places,
+    };
+    segments(para, &Search::default())
+        .into_iter()
+        .filter_map(|seg| {
+            let piece = text.get(seg.range().clone())?;
+            Some(match seg {
+                Segment::Verb { index, .. } => {
+                    let v = verbs.get(index)?;
+                    let (category, title) = verb_label(v);
+                    Node::el(Tag::Mark, vec![Node::text(piece)])
+                        .with(Attr::Class, format!("verb verb-{category}"))
+                        .with(Attr::Data(DataName::Verb), category)
+                        .with(Attr::Title, title)
+                }
+                _ => Node::text(piece),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

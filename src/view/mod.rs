@@ -3,12 +3,14 @@
 //! No web dependencies: tested natively; the Leptos components in `app/` only draw what this
 //! decides.
 
+pub mod bilingual;
 mod cite;
 pub mod compared;
 pub mod corpus;
 mod counts;
 mod filter;
 pub mod first_screen;
+pub mod labels;
 pub mod marks;
 pub mod overview;
 mod query;
@@ -17,6 +19,10 @@ pub mod tree;
 pub mod window;
 
 pub use cite::{citation, page_title};
+
+/// The default session's number (the 44th): the library offers another edition of it "side by
+/// side" before the default session is parsed (`tests/default_session.rs` keeps it true).
+pub const DEFAULT_SESSION_NUMBER: u32 = 44;
 
 /// The session's number, place and dates, as the header prints them (joined by ` · `).
 pub fn session_meta(s: &crate::model::Session) -> Vec<String> {

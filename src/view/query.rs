@@ -22,6 +22,9 @@ pub struct Query {
     pub compare: Option<String>,
     /// With `compare`: only the pairs in which an opening verb's category changed.
     pub verb_changes: bool,
+    /// `pair=<doc>`: the open edition beside another edition of the same session (a kept
+    /// document's hash, or `default`), resolution by resolution and clause by clause.
+    pub pair: Option<String>,
     /// `scope=all`: the filters applied to every kept session at once.
     pub all_sessions: bool,
     /// `overview=1`: the session at a glance (charts and a map) above the list.
@@ -127,6 +130,13 @@ impl Query {
                     }
                 }
                 "vchange" => q.verb_changes = v == "1" || v == "true",
+                "pair" => {
+                    if v == "default" || is_hash(&v) {
+                        q.pair = Some(v);
+                    } else {
+                        q.ignored.push(format!("pair={v}"));
+                    }
+                }
                 "overview" => q.overview = v == "1" || v == "true",
                 "scope" => {
                     if v == "all" {
@@ -164,6 +174,9 @@ impl Query {
         }
         if self.verb_changes {
             parts.push("vchange=1".into());
+        }
+        if let Some(p) = &self.pair {
+            parts.push(format!("pair={p}"));
         }
         if self.all_sessions {
             parts.push("scope=all".into());
@@ -238,6 +251,7 @@ impl Query {
         Query {
             doc: self.doc.clone(),
             compare: self.compare.clone(),
+            pair: self.pair.clone(),
             all_sessions: self.all_sessions,
             overview: self.overview,
             ..Query::default()

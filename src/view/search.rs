@@ -8,7 +8,9 @@
 //!
 //! A word in Latin letters also finds what the Council's words mean in English: a verb whose
 //! gloss holds it («condemns» finds يدين) and a place whose English name does («Khojaly» finds
-//! خوجالي), besides the text itself (document symbols, «S/RES/2334»).
+//! خوجالي), besides the text itself (document symbols, «S/RES/2334»). In the English and French
+//! editions that text is the document's own: case and accents fold (`text::normalize`), so «cote»
+//! finds «Côte d'Ivoire» and «préoccupation» finds «PREOCCUPATION».
 
 use crate::lexicon::gazetteer;
 use crate::model::{RegionMention, Verb};
@@ -78,7 +80,7 @@ impl Search {
                     Some(l) if l.chars().count() >= 3 => g
                         .regions
                         .iter()
-                        .filter(|r| r.english.to_lowercase().contains(l.as_str()))
+                        .filter(|r| normalize(&r.english).contains(l.as_str()))
                         .map(|r| r.slug)
                         .collect(),
                     _ => Vec::new(),
@@ -246,6 +248,30 @@ mod tests {
         assert!(
             finds("باكستان", "يرحب بباكستان"),
             "a word that starts with ب keeps itself"
+        );
+    }
+
+    #[test]
+    fn english_and_french_fold_case_and_accents() {
+        assert!(
+            finds("cote", "la situation en Côte d'Ivoire"),
+            "«cote» should find «Côte»"
+        );
+        assert!(finds("Côte", "the situation in Cote d'Ivoire"));
+        assert!(
+            finds("CONDEMNS", "1. Condemns the attacks"),
+            "case should fold"
+        );
+        assert!(finds("préoccupation", "Notant avec preoccupation"));
+        assert!(finds("resolution", "RÉSOLUTION N°1/38-ORG"));
+        assert!(
+            !finds("cote", "the vote was held"),
+            "a word starts where a text word starts"
+        );
+        assert_eq!(
+            Search::new("Côte").words[0].places,
+            ["cote-divoire"],
+            "a place is found by its English name, accents folded"
         );
     }
 

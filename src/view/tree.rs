@@ -168,6 +168,10 @@ pub enum DataName {
     Verb,
     /// The first screen's resolution (`data-first-screen`), written into index.html.
     FirstScreen,
+    /// A resolution shown beside its other edition: `data-paired="1/44-POL|44/1-س"`.
+    Paired,
+    /// A row of two editions side by side: `data-row="op3"`, `pre2`, `title`.
+    Row,
 }
 
 impl Attr {
@@ -197,6 +201,8 @@ impl Attr {
             Attr::Data(DataName::SessionNumber) => "data-session",
             Attr::Data(DataName::Verb) => "data-verb",
             Attr::Data(DataName::FirstScreen) => "data-first-screen",
+            Attr::Data(DataName::Paired) => "data-paired",
+            Attr::Data(DataName::Row) => "data-row",
             Attr::Role => "role",
             Attr::AriaLabel => "aria-label",
             Attr::AriaPressed => "aria-pressed",

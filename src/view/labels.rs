@@ -1,0 +1,105 @@
+//! The words a resolution card prints around the document's own text, in the document's language:
+//! one table, a row per label, a column per edition. The page's own controls stay bilingual
+//! (Arabic · English); what sits inside the document reads in its language.
+
+use crate::model::Language;
+
+/// A label of a resolution card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Before the id in a card's heading: «قرار 44/1-س», «Resolution 1/44-POL».
+    Resolution,
+    /// The preamble's summary, before its count.
+    Preamble,
+    /// Before the table of contents' wording of a title that differs from the body's.
+    InToc,
+    /// A resolution that looks cut off.
+    CutOff,
+    /// The toggle that shows a whole resolution while a filter is on, and back.
+    ShowWhole,
+    OnlyMatches,
+    /// «N of M paragraphs match».
+    ParagraphsMatch,
+}
+
+/// `[Arabic, English, French]` for each label.
+const LABELS: [(Label, [&str; 3]); 7] = [
+    (Label::Resolution, ["قرار", "Resolution", "Résolution"]),
+    (Label::Preamble, ["الديباجة", "Preamble", "Préambule"]),
+    (
+        Label::InToc,
+        ["في الفهرس:", "In the index:", "Dans le sommaire :"],
+    ),
+    (
+        Label::CutOff,
+        [
+            "يبدو أن هذا القرار مبتور",
+            "This resolution looks cut off",
+            "Cette résolution semble tronquée",
+        ],
+    ),
+    (
+        Label::ShowWhole,
+        [
+            "القرار كاملاً",
+            "Show the whole resolution",
+            "Afficher toute la résolution",
+        ],
+    ),
+    (
+        Label::OnlyMatches,
+        [
+            "المطابق فقط",
+            "Only what matches",
+            "Seulement ce qui correspond",
+        ],
+    ),
+    (
+        Label::ParagraphsMatch,
+        [
+            "فقرة مطابقة من",
+            "paragraphs match, of",
+            "paragraphes correspondent, sur",
+        ],
+    ),
+];
+
+/// The label in `language`.
+pub fn label(language: Language, which: Label) -> &'static str {
+    let column = match language {
+        Language::Arabic => 0,
+        Language::English => 1,
+        Language::French => 2,
+    };
+    LABELS
+        .iter()
+        .find(|(l, _)| *l == which)
+        .map_or("", |(_, words)| words[column])
+}
+
+/// The writing direction of `language`, as the `dir` attribute takes it.
+pub fn dir(language: Language) -> &'static str {
+    if language.is_rtl() {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_has_a_word_in_every_language() {
+        for (l, words) in LABELS {
+            assert!(
+                words.iter().all(|w| !w.is_empty()),
+                "{l:?} should have a word in each of the three languages"
+            );
+        }
+        assert_eq!(label(Language::French, Label::Preamble), "Préambule");
+        assert_eq!(dir(Language::English), "ltr");
+        assert_eq!(dir(Language::Arabic), "rtl");
+    }
+}
