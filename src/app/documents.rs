@@ -265,6 +265,7 @@ impl Documents {
             worker::Event::Json(_)
             | worker::Event::Exported(_)
             | worker::Event::Compared(_)
+            | worker::Event::Paired(_)
             | worker::Event::CorpusReady
             | worker::Event::Scoped(_)
             | worker::Event::GlanceReady
@@ -374,6 +375,7 @@ impl Documents {
     ) {
         let s = self.state;
         let n = doc.resolutions.len();
+        let (session, language) = (doc.session.number, doc.language.code().to_string());
         let waiting = s.missing.get_untracked();
         // A link was waiting for this file: its view (filters, clause) is read against it.
         let linked_query = waiting.as_ref().map(|_| Query::parse(&read_search(), &doc));
@@ -409,6 +411,8 @@ impl Documents {
             size: file.size(),
             added: js_sys::Date::now(),
             resolutions: n as u32,
+            session,
+            language,
         };
         leptos::task::spawn_local(async move {
             match library::put(&entry, &file).await {

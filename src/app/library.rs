@@ -28,9 +28,13 @@ pub struct Entry {
     /// When it was first opened (ms since the epoch).
     pub added: f64,
     pub resolutions: u32,
+    /// The session's number and the edition's language (`ar`, `en`, `fr`), for "side by side";
+    /// absent (`None`, empty) in entries kept before they were recorded.
+    pub session: Option<u32>,
+    pub language: String,
 }
 
-/// An entry is kept as a plain object with these five fields, written and read by hand: through
+/// An entry is kept as a plain object with these seven fields, written and read by hand: through
 /// serde-wasm-bindgen it brought a general deserializer and its error messages (with float
 /// formatting) into the page's wasm, about 10 KB, for one flat struct.
 impl Entry {
@@ -44,6 +48,10 @@ impl Entry {
         set("size", self.size.into());
         set("added", self.added.into());
         set("resolutions", self.resolutions.into());
+        if let Some(n) = self.session {
+            set("session", n.into());
+        }
+        set("language", self.language.as_str().into());
         o.into()
     }
 
@@ -56,6 +64,10 @@ impl Entry {
             size: get("size")?.as_f64()?,
             added: get("added")?.as_f64()?,
             resolutions: get("resolutions")?.as_f64()? as u32,
+            session: get("session").and_then(|v| v.as_f64()).map(|n| n as u32),
+            language: get("language")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default(),
         })
     }
 }

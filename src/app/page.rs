@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{after_paint, mark, measure, read_search, scroll_to};
 use super::components::{
-    BackToTop, ComparisonView, Contents, FilterBar, LibraryList, Messages, OverviewPanel,
+    BackToTop, ComparisonView, Contents, FilterBar, LibraryList, Messages, OverviewPanel, PairView,
     ReadingNotes, ResolutionList, ScopeView, SearchResults, SessionHeader,
 };
 use super::documents::{linked_doc, Documents};
@@ -99,7 +99,11 @@ pub fn App() -> impl IntoView {
             <Show when=move || state.query.with(|q| q.compare.is_some() && !q.all_sessions)>
                 <ComparisonView />
             </Show>
-            <div class="list-view" hidden=move || state.query.with(|q| q.compare.is_some() || q.all_sessions)>
+            // Two editions side by side take the list's place the same way.
+            <Show when=move || state.query.with(|q| q.pair.is_some() && q.compare.is_none() && !q.all_sessions)>
+                <PairView />
+            </Show>
+            <div class="list-view" hidden=move || state.query.with(|q| q.compare.is_some() || q.pair.is_some() || q.all_sessions)>
                 <SearchResults />
                 <Contents />
                 <ResolutionList />

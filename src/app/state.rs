@@ -86,6 +86,8 @@ pub struct AppState {
     pub scale: RwSignal<u32>,
     /// The last comparison (`compare=`), with what it compared: `other|open document|generation`.
     pub comparison: RwSignal<Option<Arc<(String, Compared)>>>,
+    /// The last two editions side by side (`pair=`): `other|open document|generation`.
+    pub paired: RwSignal<Option<Arc<(String, crate::app::worker::Paired)>>>,
 }
 
 impl AppState {
@@ -131,6 +133,7 @@ impl AppState {
             jump: RwSignal::new(None),
             scale: RwSignal::new(100),
             comparison: RwSignal::new(None),
+            paired: RwSignal::new(None),
         }
     }
 

@@ -15,6 +15,9 @@
 //!                                                        Akoma Ntoso ([`ExportRequest`])
 //!                 { compare: true, oldFile | oldFetch,   two documents compared: both parsed,
 //!                   newFile | newFetch }                 then paired and diffed ([`Compared`])
+//!                 { pair: true, oldFile | oldFetch,      two editions of a session side by side:
+//!                   newFile | newFetch }                 the open one (new) beside the other
+//!                                                        ([`Paired`])
 //!                 { corpus: [{ file | fetch, hash, name }] }  every kept session, parsed and
 //!                                                        kept in this worker (`scope=all`)
 //!                 { scope: "?…" }                        the view's filters over all of them
@@ -33,6 +36,7 @@
 //!                 { kind: "json", value }                the answer to `json`
 //!                 { kind: "export", data }               the file's bytes
 //!                 { kind: "compared", data }             the comparison
+//!                 { kind: "paired", data }               the two editions, laid out
 //!                 { kind: "corpus" }                     the kept sessions are parsed
 //!                 { kind: "scoped", data }               what the filters found in them
 //!                 { kind: "glance-ready" }               the open document is read (then again
@@ -114,6 +118,8 @@ pub enum Event {
     Exported(Vec<u8>),
     /// The answer to a comparison.
     Compared(Box<Compared>),
+    /// Two editions laid out side by side.
+    Paired(Box<Paired>),
     /// Every kept session parsed, ready for `scope` queries.
     CorpusReady,
     /// What a `scope` query found.
@@ -162,6 +168,14 @@ pub struct Compared {
     pub ms: f64,
 }
 
+/// Two editions of a session laid out side by side, and how long that took.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Paired {
+    pub layout: crate::view::bilingual::Bilingual,
+    pub started: f64,
+    pub ms: f64,
+}
+
 /// A download: which format, and which resolutions and paragraphs (by index in the document the
 /// worker parses from the same source).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -200,6 +214,7 @@ fn read_message(data: &JsValue) -> Result<Option<Event>, String> {
         "json" => Event::Json(get("value")),
         "export" => Event::Exported(bytes()),
         "compared" => Event::Compared(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
+        "paired" => Event::Paired(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
         "corpus" => Event::CorpusReady,
         "scoped" => Event::Scoped(Box::new(postcard::from_bytes(&bytes()).map_err(broken)?)),
         "glance-ready" => Event::GlanceReady,
@@ -382,13 +397,15 @@ pub fn serve() {
             if let Ok(list) = get("corpus").dyn_into::<js_sys::Array>() {
                 return wasm_bindgen_futures::spawn_local(load_corpus(scope, list));
             }
-            if get("compare").is_truthy() {
+            let pair = get("pair").is_truthy();
+            if get("compare").is_truthy() || pair {
                 let (old, new) = (
                     read_source(&scope, get("oldFile"), get("oldFetch")),
                     read_source(&scope, get("newFile"), get("newFetch")),
                 );
                 return wasm_bindgen_futures::spawn_local(async move {
                     match (old.await, new.await) {
+                        (Ok(a), Ok(b)) if pair => answer_pair(&scope, b, a),
                         (Ok(a), Ok(b)) => answer_compare(&scope, a, b),
                         (Err(e), _) | (_, Err(e)) => post(&scope, Outgoing::Error(e)),
                     }
@@ -686,6 +703,22 @@ fn answer_compare(scope: &web_sys::DedicatedWorkerGlobalScope, old: Vec<u8>, new
     post(scope, Outgoing::Data("compared", encode(&compared)));
 }
 
+/// Two editions parsed and laid out side by side: the open one, and the other beside it.
+fn answer_pair(scope: &web_sys::DedicatedWorkerGlobalScope, open: Vec<u8>, other: Vec<u8>) {
+    let (open, other) = match (crate::read(open), crate::read(other)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return post(scope, Outgoing::Error(e.to_string())),
+    };
+    let started = now();
+    let layout = crate::view::bilingual::layout(&open, &other);
+    let paired = Paired {
+        layout,
+        started,
+        ms: now() - started,
+    };
+    post(scope, Outgoing::Data("paired", encode(&paired)));
+}
+
 /// A download: the document parsed from `bytes`, the request's part of it in its format.
 fn answer_export(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, request: &[u8]) {
     let request: ExportRequest = match postcard::from_bytes(request) {
@@ -735,6 +768,11 @@ pub enum Source {
     },
     /// Two documents compared.
     Compare { old: Box<Source>, new: Box<Source> },
+    /// Two editions side by side: the open one, and the other.
+    Pair {
+        open: Box<Source>,
+        other: Box<Source>,
+    },
     /// Every kept session, to be searched at once.
     Corpus(Vec<KeptSource>),
     /// The overview: the open document first, then the other kept sessions; and the map's URL.
@@ -858,6 +896,7 @@ impl Parse {
             Source::Json(text) => set("json", &text.into()),
             Source::Export { .. }
             | Source::Compare { .. }
+            | Source::Pair { .. }
             | Source::Corpus(_)
             | Source::Glance { .. } => {}
         };
@@ -877,6 +916,11 @@ impl Parse {
                 set("compare", &JsValue::TRUE);
                 put_as("old", *old);
                 put_as("new", *new);
+            }
+            Some(Source::Pair { open, other }) => {
+                set("pair", &JsValue::TRUE);
+                put_as("old", *other);
+                put_as("new", *open);
             }
             Some(Source::Export { from, request }) => {
                 put(*from);

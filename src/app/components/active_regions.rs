@@ -14,7 +14,8 @@ pub fn ActiveRegions() -> impl IntoView {
             || (slug.clone(), slug.clone()),
             |i| (g.regions[i].names[0].clone(), g.regions[i].english.clone()),
         );
-        let aria = format!("Remove {en}");
+        // The name begins with the chip's visible text (WCAG 2.5.3, Label in Name).
+        let aria = format!("{ar} · {en} × — remove this place");
         let s = slug.clone();
         view! {
             <button class="chip active" data-active-region=slug aria-label=aria

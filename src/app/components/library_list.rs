@@ -7,6 +7,7 @@ use crate::app::documents::use_documents;
 use crate::app::library;
 use crate::app::state::use_state;
 use crate::app::DEFAULT_NAME;
+use crate::view::DEFAULT_SESSION_NUMBER;
 
 #[component]
 pub fn LibraryList() -> impl IntoView {
@@ -27,6 +28,7 @@ pub fn LibraryList() -> impl IntoView {
                     <span class="meta">"الدورة الافتراضية · " <span lang="en">"default session"</span></span>
                     <button disabled=move || current().is_none() on:click=move |_| docs.switch_to(None)>"فتح · Open"</button>
                     <CompareButton with="default".to_string() name=DEFAULT_NAME.to_string() is_current=Signal::derive(move || current().is_none()) />
+                    <PairButton with="default".to_string() name=DEFAULT_NAME.to_string() edition=(Some(DEFAULT_SESSION_NUMBER), "ar".to_string()) />
                 </li>
                 <For
                     each=move || kept.get()
@@ -64,7 +66,7 @@ fn KeptEntry(entry: library::Entry) -> impl IntoView {
         entry.resolutions,
         (entry.size / 1024.0).ceil() as u64
     );
-    let open_label = format!("Open {}", entry.name);
+    let open_label = format!("فتح · Open {}", entry.name);
     // Each name begins with the button's visible text (WCAG 2.5.3, Label in Name).
     let remove_label = format!("حذف · Remove {} from this browser", entry.name);
     let (h_open, h_remove) = (hash.clone(), hash.clone());
@@ -75,6 +77,7 @@ fn KeptEntry(entry: library::Entry) -> impl IntoView {
             <span class="meta">{meta}</span>
             <button aria-label=open_label on:click=move |_| docs.switch_to(Some(h_open.clone()))>"فتح · Open"</button>
             <CompareButton with=hash.clone() name=entry.name.clone() is_current=current />
+            <PairButton with=hash.clone() name=entry.name.clone() edition=(entry.session, entry.language.clone()) />
             <button class="remove" aria-label=remove_label on:click=move |_| docs.remove(h_remove.clone())>"حذف · Remove"</button>
         </li>
     }
@@ -101,5 +104,44 @@ fn CompareButton(with: String, name: String, is_current: Signal<bool>) -> impl I
         <button class="compare" aria-label=label data-compare-with=""
             disabled=move || is_current.get() aria-pressed=move || comparing().to_string()
             on:click=compare>"قارن · Compare"</button>
+    }
+}
+
+/// "Side by side": the open edition beside this one (`pair=`), offered when this is another
+/// edition (another language) of the open session.
+#[component]
+fn PairButton(with: String, name: String, edition: (Option<u32>, String)) -> impl IntoView {
+    let state = use_state();
+    let label = format!("جنباً إلى جنب · Side by side with {name}");
+    let (session, language) = edition;
+    let another_edition = move || {
+        state.loaded.with(|l| {
+            !language.is_empty()
+                && language != l.doc.language.code()
+                && session.is_some()
+                && session == l.doc.session.number
+        })
+    };
+    let pairing = {
+        let with = with.clone();
+        move || {
+            state
+                .query
+                .with(|q| q.pair.as_deref() == Some(with.as_str()))
+        }
+    };
+    let pair = move |_| {
+        let with = with.clone();
+        state.change(move |q| q.pair = Some(with.clone()), true);
+    };
+    view! {
+        <Show when=another_edition.clone()>
+            <button class="pair" aria-label=label.clone() data-pair-with=""
+                aria-pressed={
+                    let pairing = pairing.clone();
+                    move || pairing().to_string()
+                }
+                on:click=pair.clone()>"جنباً إلى جنب · Side by side"</button>
+        </Show>
     }
 }

@@ -9,7 +9,8 @@ use super::CiteButton;
 use crate::app::clause_anchor;
 use crate::app::state::use_state;
 use crate::lexicon::gazetteer;
-use crate::model::Resolution;
+use crate::model::{Language, Resolution};
+use crate::view::labels::{label, Label};
 use crate::view::{self, Query};
 
 /// What the parts of one card read: which of its paragraphs match, which one a link points at,
@@ -17,6 +18,8 @@ use crate::view::{self, Query};
 #[derive(Clone, Copy)]
 struct Card {
     index: usize,
+    /// The document's language: the card's labels are in it.
+    language: Language,
     /// (operative, preamble): does each paragraph match the filters?
     mine: Memo<Option<(Vec<bool>, Vec<bool>)>>,
     /// The clause the URL points at, when it is one of this resolution's.
@@ -67,7 +70,8 @@ pub fn ResolutionCard(
     let id = r.id.clone();
     let article = NodeRef::<leptos::html::Article>::new();
     measured_by(article, observer);
-    let card = card_state(index, &id);
+    let language = l.doc.language;
+    let card = card_state(index, &id, language);
     let preamble: Vec<_> = (0..r.preamble.len())
         .map(|i| preamble_paragraph(card, r, &id, i))
         .collect();
@@ -102,15 +106,15 @@ pub fn ResolutionCard(
         <article class="resolution" class:incomplete=r.incomplete data-resolution=id.clone()
             data-index=index node_ref=article on:keydown=move_within_card>
             <h2>
-                <a class="id" href=href on:click=open_alone data-stop="">"قرار " <bdi>{r.id.clone()}</bdi></a>
+                <a class="id" href=href on:click=open_alone data-stop="">{label(language, Label::Resolution)} " " <bdi>{r.id.clone()}</bdi></a>
                 " " <span class="title"><ParagraphText at=ParaAt::Title(index) /></span>
             </h2>
-            {r.toc_title.clone().map(|t| view! { <p class="toc-title">"في الفهرس: " {t}</p> })}
+            {r.toc_title.clone().map(|t| view! { <p class="toc-title">{label(language, Label::InToc)} " " {t}</p> })}
             <div class="badges">{badges(r)}</div>
-            {r.incomplete.then(|| view! { <p class="warn">"يبدو أن هذا القرار مبتور · This resolution looks cut off"</p> })}
+            {r.incomplete.then(|| view! { <p class="warn">{in_language_and_english(language, Label::CutOff)}</p> })}
             {move || whole_toggle(card)}
             <details class="preamble" prop:open=preamble_open hidden=preamble_hidden>
-                <summary tabindex="-1" data-stop="">{format!("الديباجة ({}) · ", r.preamble.len())} <span lang="en">"Preamble"</span></summary>
+                <summary tabindex="-1" data-stop="">{preamble_summary(language, r.preamble.len())}</summary>
                 {preamble}
             </details>
             <ol class="operative">{operative}</ol>
@@ -119,8 +123,33 @@ pub fn ResolutionCard(
     .into_any()
 }
 
+/// A label in the document's language; in an Arabic document, with its English after it (as the
+/// page's own controls print theirs).
+fn in_language_and_english(language: Language, which: Label) -> String {
+    match language {
+        Language::Arabic => format!(
+            "{} · {}",
+            label(language, which),
+            label(Language::English, which)
+        ),
+        _ => label(language, which).to_string(),
+    }
+}
+
+/// «الديباجة (4) · Preamble», «Preamble (4)», «Préambule (4)».
+fn preamble_summary(language: Language, n: usize) -> AnyView {
+    let word = label(language, Label::Preamble);
+    match language {
+        Language::Arabic => {
+            view! { {format!("{word} ({n}) · ")} <span lang="en">{label(Language::English, Label::Preamble)}</span> }
+                .into_any()
+        }
+        _ => format!("{word} ({n})").into_any(),
+    }
+}
+
 /// The card's reactive state, read from the view.
-fn card_state(index: usize, id: &str) -> Card {
+fn card_state(index: usize, id: &str, language: Language) -> Card {
     let state = use_state();
     // This card's clause states: cards whose state did not change are not touched.
     let mine = Memo::new(move |_| {
@@ -146,6 +175,7 @@ fn card_state(index: usize, id: &str) -> Card {
         Memo::new(move |_| filtering.get() && !whole.get() && target.with(Option::is_none));
     Card {
         index,
+        language,
         mine,
         target,
         filtering,
@@ -185,7 +215,8 @@ fn preamble_paragraph(card: Card, r: &Resolution, id: &str, i: usize) -> impl In
         <p class="preambular" class:dim=move || card.filtering.get() && !card.on(false, i)
             hidden=move || card.focused.get() && !card.on(false, i)
             class:target=move || card.is_target(&c2) id=anchor tabindex="-1" data-stop="">
-            {p.opening.as_ref().filter(|o| !o.gloss.is_empty()).map(|o| view! { <span class="opening-gloss" dir="ltr" lang="en">{o.gloss.to_string()}</span> })}
+            // (An English paragraph opens with its gloss: it is not printed twice.)
+            {p.opening.as_ref().filter(|o| !o.gloss.is_empty() && card.language != Language::English).map(|o| view! { <span class="opening-gloss" dir="ltr" lang="en">{o.gloss.to_string()}</span> })}
             <ParagraphText at=ParaAt::Preamble(card.index, i) />
             <CiteButton res=id.to_string() clause=clause />
         </p>
@@ -219,12 +250,19 @@ fn whole_toggle(card: Card) -> Option<impl IntoView> {
     card.filtering.get().then(|| {
         let (shown, all) = card.counts();
         let whole = card.whole;
+        let language = card.language;
         let label = move || {
             if whole.get() {
-                "المطابق فقط · Only what matches".to_string()
-            } else {
+                in_language_and_english(language, Label::OnlyMatches)
+            } else if language == Language::Arabic {
                 format!(
                     "القرار كاملاً · Show the whole resolution ({shown} of {all} paragraphs match)"
+                )
+            } else {
+                format!(
+                    "{} ({shown} {} {all})",
+                    label(language, Label::ShowWhole),
+                    label(language, Label::ParagraphsMatch)
                 )
             }
         };

@@ -221,6 +221,8 @@ pub fn ResolutionList() -> impl IntoView {
     };
     view! {
         <main id="results" node_ref=list.main tabindex="-1"
+            lang=move || state.loaded.with(|l| l.doc.language.code())
+            dir=move || state.loaded.with(|l| crate::view::labels::dir(l.doc.language))
             on:focusin=move |ev| list.focused.set(card_index(&ev))
             on:focusout=move |ev: web_sys::FocusEvent| {
                 // Focus left the list: no card needs keeping.

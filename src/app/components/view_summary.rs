@@ -24,7 +24,8 @@ pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
     };
     let active_verbs = move || {
         state.query.with(|q| q.verbs.clone()).into_iter().map(|c: VerbCategory| {
-            let aria = format!("Remove {}", c.label_en());
+            // Each chip's name begins with its visible text (WCAG 2.5.3, Label in Name).
+            let aria = format!("{} · {} × — remove this kind of verb", c.label_ar(), c.label_en());
             view! {
                 <button class=format!("chip active verb-{}", c.slug()) data-active-verb=c.slug() aria-label=aria
                     on:click=move |_| state.change(move |q| q.verbs.retain(|v| *v != c), true)>
@@ -35,8 +36,9 @@ pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
     };
     let words = move || {
         let q = state.query.with(|q| q.q.clone());
+        let aria = format!("«{q}» × — clear the search");
         (!q.trim().is_empty()).then(|| view! {
-            <button class="chip active" aria-label="Clear the search" on:click=move |_| state.change(|q| q.q.clear(), true)>
+            <button class="chip active" aria-label=aria on:click=move |_| state.change(|q| q.q.clear(), true)>
                 "«" <bdi>{q}</bdi> "» ×"
             </button>
         })
