@@ -309,3 +309,17 @@ fn the_default_session_number_the_library_offers_is_the_default_sessions() {
         "the library offers an edition of the default session side by side by this number"
     );
 }
+
+#[test]
+fn an_english_editions_akoma_ntoso_says_its_language() {
+    let doc = parsed(EN_44_POL);
+    let xml = qarar::export::akoma_ntoso(&qarar::export::Selection::all(&doc));
+    assert!(
+        xml.contains(r#"<FRBRlanguage language="eng"/>"#),
+        "the expression should be English"
+    );
+    assert!(!xml.contains(r#"language="ara""#));
+    assert!(xml.contains("Strongly condemns"));
+    let fr = qarar::export::akoma_ntoso(&qarar::export::Selection::all(&parsed(FR_38_ORG)));
+    assert!(fr.contains(r#"<FRBRlanguage language="fra"/>"#));
+}

@@ -16,9 +16,10 @@ fn fixtures() -> Vec<(String, Document)> {
         "default session".to_string(),
         qarar::parse(common::DEFAULT_SESSION),
     )];
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures should exist")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = ["tests/fixtures", "tests/fixtures/editions"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).expect("the fixtures should exist"))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();

@@ -77,7 +77,12 @@ impl Work {
                 None => "cfm".to_string(),
             },
             series,
-            language: "ara",
+            // ISO 639-2, as FRBR names languages.
+            language: match doc.language {
+                crate::model::Language::Arabic => "ara",
+                crate::model::Language::English => "eng",
+                crate::model::Language::French => "fra",
+            },
         }
     }
 
