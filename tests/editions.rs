@@ -323,3 +323,30 @@ fn an_english_editions_akoma_ntoso_says_its_language() {
     let fr = qarar::export::akoma_ntoso(&qarar::export::Selection::all(&parsed(FR_38_ORG)));
     assert!(fr.contains(r#"<FRBRlanguage language="fra"/>"#));
 }
+
+#[test]
+fn index_rows_run_together_on_one_line_are_told_apart() {
+    let start = EN_46_MM.find("1. Resolution No.1/46-MM").unwrap();
+    let end = EN_46_MM.find("- 1 -").unwrap();
+    let one_line = "1. Resolution No.1/46-MM on Safeguarding the Rights of Muslim Communities and \
+                    Minorities in Non-OIC Member States 2 2. Resolution No.2/46-MM on the Situation \
+                    of the Muslim Community in Southern Philippines 5 3. Resolution No.3/46-MM on \
+                    the Rohingya Muslim Community in Myanmar 8\n\n";
+    let src = format!("{}{one_line}{}", &EN_46_MM[..start], &EN_46_MM[end..]);
+    let doc = parsed(&src);
+    let toc: Vec<(Option<u32>, Option<&str>, &str, Option<u32>)> = doc
+        .toc
+        .iter()
+        .map(|e| (e.number, e.id.as_deref(), e.title.as_str(), e.page))
+        .collect();
+    assert_eq!(
+        toc,
+        [
+            (Some(1), Some("1/46-MM"), "Safeguarding the Rights of Muslim Communities and Minorities in Non-OIC Member States", Some(2)),
+            (Some(2), Some("2/46-MM"), "the Situation of the Muslim Community in Southern Philippines", Some(5)),
+            (Some(3), Some("3/46-MM"), "the Rohingya Muslim Community in Myanmar", Some(8)),
+        ],
+        "three rows, each with its number, id, title and page"
+    );
+    assert_eq!(doc.resolutions.len(), 3);
+}

@@ -29,6 +29,34 @@ fn line() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Lines of the English and French editions and their noise: the Latin path of the parser.
+fn latin_line() -> impl Strategy<Value = String> {
+    let samples: Vec<String> = [
+        include_str!("fixtures/editions/en-cfm46-mm.txt"),
+        include_str!("fixtures/editions/en-older-layouts.txt"),
+        include_str!("fixtures/editions/fr-cfm38-org.txt"),
+    ]
+    .iter()
+    .flat_map(|t| t.lines())
+    .filter(|l| !l.trim().is_empty())
+    .map(String::from)
+    .collect();
+    prop_oneof![
+        4 => prop::sample::select(samples),
+        1 => Just("RESOLUTION NO.7/46-MM".to_string()),
+        1 => Just("ON".to_string()),
+        1 => Just("The Conference:".to_string()),
+        1 => Just("PREAMBLE:".to_string()),
+        1 => Just("1. Resolution No.1/46-MM on".to_string()),
+        1 => "[-–*.\\t ()0-9a-zA-Zéèêàçôî'/:;,]{0,40}",
+    ]
+}
+
+/// An English or French document: enough Latin lines that the text is read as one.
+fn latin_document() -> impl Strategy<Value = String> {
+    prop::collection::vec(latin_line(), 10..60).prop_map(|lines| lines.join("\n"))
+}
+
 fn document() -> impl Strategy<Value = String> {
     (
         prop::collection::vec(line(), 0..40),
@@ -63,6 +91,17 @@ proptest! {
             "every old resolution should be paired or removed, once");
         prop_assert_eq!(c.pairs.len() + c.added.len(), b.resolutions.len(),
             "every new resolution should be paired or added, once");
+    }
+
+    #[test]
+    fn an_english_or_french_document_never_panics_and_never_loses_a_line(doc in latin_document()) {
+        let d = qarar::parse(&doc);
+        if let Err(e) = check_lossless(&doc, &d) {
+            prop_assert!(false, "{}", e);
+        }
+        for v in d.resolutions.iter().flat_map(|r| &r.operative).flat_map(|c| &c.verbs) {
+            prop_assert!(doc.is_char_boundary(v.start) && doc.is_char_boundary(v.end) && v.start <= v.end);
+        }
     }
 
     #[test]

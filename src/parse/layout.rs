@@ -39,7 +39,14 @@ impl Layout {
             .iter()
             .position(|l| l.kind == Kind::Enacting)
             .unwrap_or(lines.len());
-        let toc = toc::locate(lines, first_enacting);
+        // A table of contents after the first formula stands last, or between resolutions; one
+        // that a resolution's own text goes on after is that text (a heading «INDEX» inside it).
+        let toc = toc::locate(lines, first_enacting).filter(|r| {
+            r.start < first_enacting
+                || lines
+                    .get(r.end)
+                    .is_none_or(|l| matches!(l.kind, Kind::Heading(_) | Kind::Enacting))
+        });
         let mut layout = Layout {
             toc,
             lines: lines.len(),
