@@ -334,7 +334,9 @@ fn index_rows_run_together_on_one_line_are_told_apart() {
                     the Rohingya Muslim Community in Myanmar 8\n\n";
     let src = format!("{}{one_line}{}", &EN_46_MM[..start], &EN_46_MM[end..]);
     let doc = parsed(&src);
-    let toc: Vec<(Option<u32>, Option<&str>, &str, Option<u32>)> = doc
+    /// A row as printed: number, id, title, page.
+    type Row<'a> = (Option<u32>, Option<&'a str>, &'a str, Option<u32>);
+    let toc: Vec<Row> = doc
         .toc
         .iter()
         .map(|e| (e.number, e.id.as_deref(), e.title.as_str(), e.page))
