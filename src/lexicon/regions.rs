@@ -262,30 +262,14 @@ impl Gazetteer {
 
     /// An English or French name: its words as they are (no article to take off).
     fn add_latin_name(&mut self, name: &str, region: usize) {
-        let n = normalize(name);
-        let mut ws: Vec<String> = words(&n)
-            .iter()
-            .map(|w| n[w.start..w.end].to_string())
-            .collect();
-        if ws.is_empty() {
-            return;
-        }
-        let first = ws.remove(0);
-        let list = self.names.entry(first).or_default();
-        if list.iter().any(|x| x.rest == ws && x.region == region) {
-            return;
-        }
-        list.push(Name {
-            rest: ws,
-            region,
-            has_article: false,
-            adjective: false,
-            latin: true,
-        });
-        list.sort_by_key(|x| std::cmp::Reverse(x.rest.len()));
+        self.add_name_as(name, region, false, true);
     }
 
     fn add_name(&mut self, name: &str, region: usize, adjective: bool) {
+        self.add_name_as(name, region, adjective, false);
+    }
+
+    fn add_name_as(&mut self, name: &str, region: usize, adjective: bool, latin: bool) {
         let n = normalize(name);
         let mut ws: Vec<String> = words(&n)
             .iter()
@@ -296,7 +280,7 @@ impl Gazetteer {
         }
         let first = ws.remove(0);
         let (first, has_article) = match first.strip_prefix("ال") {
-            Some(r) if r.chars().count() >= 2 => (r.to_string(), true),
+            Some(r) if !latin && r.chars().count() >= 2 => (r.to_string(), true),
             _ => (first, false),
         };
         let list = self.names.entry(first).or_default();
@@ -308,7 +292,7 @@ impl Gazetteer {
             region,
             has_article,
             adjective,
-            latin: false,
+            latin,
         });
         list.sort_by_key(|x| std::cmp::Reverse(x.rest.len()));
     }
