@@ -2,7 +2,7 @@
 //! one table, a row per label, a column per edition. The page's own controls stay bilingual
 //! (Arabic · English); what sits inside the document reads in its language.
 
-use crate::model::Language;
+use crate::model::{Language, VerbCategory};
 
 /// A label of a resolution card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +77,43 @@ pub fn label(language: Language, which: Label) -> &'static str {
         .map_or("", |(_, words)| words[column])
 }
 
+/// A verb category as the chips name it in a French document (the Arabic and English names are
+/// the vocabulary's own).
+const fn category_fr(c: VerbCategory) -> &'static str {
+    match c {
+        VerbCategory::Welcome => "Se félicite",
+        VerbCategory::Commend => "Salue",
+        VerbCategory::Condemn => "Condamne",
+        VerbCategory::Reject => "Rejette",
+        VerbCategory::Concern => "Préoccupation",
+        VerbCategory::Call => "Demande",
+        VerbCategory::Request => "Prie",
+        VerbCategory::Decide => "Décide",
+        VerbCategory::Affirm => "Affirme",
+        VerbCategory::Support => "Soutient",
+        VerbCategory::Note => "Prend note",
+    }
+}
+
+/// A verb category's name in the document's language: `(name, English beside it)` — an Arabic
+/// document's chips say both (`إدانة · Condemns`), an English or French one's its own only.
+pub fn category(language: Language, c: VerbCategory) -> (&'static str, Option<&'static str>) {
+    match language {
+        Language::Arabic => (c.label_ar(), Some(c.label_en())),
+        Language::English => (c.label_en(), None),
+        Language::French => (category_fr(c), None),
+    }
+}
+
+/// «12 of 56» in the document's language: `(own, English beside it)`, as [`category`].
+pub fn shown_of(language: Language, n: usize, total: usize) -> (String, Option<String>) {
+    match language {
+        Language::Arabic => (format!("{n} من {total}"), Some(format!("{n} of {total}"))),
+        Language::English => (format!("{n} of {total}"), None),
+        Language::French => (format!("{n} sur {total}"), None),
+    }
+}
+
 /// The writing direction of `language`, as the `dir` attribute takes it.
 pub fn dir(language: Language) -> &'static str {
     if language.is_rtl() {
@@ -101,5 +138,14 @@ mod tests {
         assert_eq!(label(Language::French, Label::Preamble), "Préambule");
         assert_eq!(dir(Language::English), "ltr");
         assert_eq!(dir(Language::Arabic), "rtl");
+        assert_eq!(
+            category(Language::French, VerbCategory::Condemn),
+            ("Condamne", None)
+        );
+        assert_eq!(
+            category(Language::Arabic, VerbCategory::Condemn),
+            ("إدانة", Some("Condemns"))
+        );
+        assert_eq!(shown_of(Language::French, 2, 56).0, "2 sur 56");
     }
 }

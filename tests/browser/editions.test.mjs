@@ -41,6 +41,8 @@ test('an English session reads left to right, in English, with the same filters,
   const card = page.locator('article[data-resolution="1/44-POL"]');
   assert.match(await card.locator('h2 a.id').innerText(), /^Resolution 1\/44-POL$/, 'the card\'s words are English');
   assert.match(await card.locator('details.preamble summary').innerText(), /^Preamble \(1\)$/);
+  assert.match(await page.locator('button[data-category="condemn"]').innerText(), /^Condemns 3$/,
+    'the verb chips are named in English only');
   assert.deepEqual(
     await card.locator('mark.verb').evaluateAll((ms) => ms.slice(0, 3).map((m) => [m.textContent, m.dataset.verb])),
     [['Welcomes', 'welcome'], ['commends', 'commend'], ['Reaffirms its support', 'support']],
@@ -128,6 +130,9 @@ test('two English sessions compared, and a French one read', async () => {
   assert.equal(await page.locator('#results').getAttribute('lang'), 'fr');
   assert.match(await page.locator('article[data-resolution="1/38-ORG"] h2 a.id').innerText(), /^Résolution 1\/38-ORG$/);
   assert.match(await page.locator('article[data-resolution="1/38-ORG"] details.preamble summary').innerText(), /^Préambule \(2\)$/);
+  assert.match(await page.locator('button[data-category="condemn"]').innerText(), /^Condamne 1$/,
+    'the verb chips are named in French');
+  assert.match(await page.locator('p.counter').innerText(), /2 sur 2/, 'and the counter counts in French');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

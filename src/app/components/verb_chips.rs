@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::state::use_state;
 use crate::model::VerbCategory;
+use crate::view::labels::category;
 
 #[component]
 pub fn VerbChips() -> impl IntoView {
@@ -24,7 +25,12 @@ pub fn VerbChips() -> impl IntoView {
             <button class=format!("chip cat verb-{}", cat.slug()) data-category=cat.slug()
                 aria-pressed=move || pressed().to_string() disabled=move || n.get() == 0 && !pressed() on:click=toggle>
                 <span class="swatch" aria-hidden="true"></span>
-                {cat.label_ar()} " · " <span lang="en">{cat.label_en()}</span> " " <span class="n">{move || n.get()}</span>
+                {move || {
+                    // In the document's language (an Arabic document's chips say both).
+                    let (own, english) = category(state.loaded.with(|l| l.doc.language), cat);
+                    view! { {own} {english.map(|en| view! { " · " <span lang="en">{en}</span> })} }
+                }}
+                " " <span class="n">{move || n.get()}</span>
             </button>
         }
     };

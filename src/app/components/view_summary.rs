@@ -8,6 +8,7 @@ use super::ActiveRegions;
 use crate::app::browser::page_base;
 use crate::app::state::use_state;
 use crate::model::VerbCategory;
+use crate::view::labels::shown_of;
 
 #[component]
 pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
@@ -20,7 +21,8 @@ pub fn ViewSummary(open: RwSignal<bool>) -> impl IntoView {
     };
     let counter = move || {
         let (n, t) = counts();
-        view! { <bdi>{format!("{n} من {t}")}</bdi> " · " <span lang="en">{format!("{n} of {t}")}</span> }
+        let (own, english) = shown_of(state.loaded.with(|l| l.doc.language), n, t);
+        view! { <bdi>{own}</bdi> {english.map(|en| view! { " · " <span lang="en">{en}</span> })} }
     };
     let active_verbs = move || {
         state.query.with(|q| q.verbs.clone()).into_iter().map(|c: VerbCategory| {
