@@ -489,7 +489,11 @@ fn latin_enacting(s: &str) -> bool {
     }
     // The body's name within the first words (after an ordinal session: «Forty-first Session of
     // the …», «quarante et unieme session du …»).
-    let head = &rest[..rest.len().min(120)];
+    let mut cut = rest.len().min(120);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &rest[..cut];
     LATIN_BODIES.iter().any(|body| {
         let Some(at) = head.find(body) else {
             return false;
@@ -664,6 +668,16 @@ mod tests {
 
     fn n(s: &str) -> String {
         normalize(s)
+    }
+
+    #[test]
+    fn an_enacting_formula_cut_inside_a_letter_does_not_panic() {
+        // Byte 120 of what follows «the » falls inside «é» (two bytes): the look must stop before.
+        let line = format!("the {}é council of foreign ministers", "a".repeat(119));
+        assert!(!enacting(&line), "should be read without panicking, and not as a formula");
+        assert!(enacting(&n(
+            "The Forty-first Session of the Council of Foreign Ministers, held in Jeddah,"
+        )));
     }
 
     #[test]
