@@ -674,7 +674,10 @@ mod tests {
     fn an_enacting_formula_cut_inside_a_letter_does_not_panic() {
         // Byte 120 of what follows «the » falls inside «é» (two bytes): the look must stop before.
         let line = format!("the {}é council of foreign ministers", "a".repeat(119));
-        assert!(!enacting(&line), "should be read without panicking, and not as a formula");
+        assert!(
+            !enacting(&line),
+            "should be read without panicking, and not as a formula"
+        );
         assert!(enacting(&n(
             "The Forty-first Session of the Council of Foreign Ministers, held in Jeddah,"
         )));
