@@ -35,6 +35,8 @@ pub use model::Document;
 #[doc(hidden)]
 pub mod internals {
     pub use crate::import::legacy::{encode_with, ISO_8859_6, WINDOWS_1256};
+    pub use crate::lexicon::verbs::Lexicon;
+    pub use crate::lexicon::Gazetteer;
     pub use crate::parse::has_ascii_digit;
     pub use crate::text::lines::trim;
     pub use crate::text::presentation::PRESENTATION_FORMS;

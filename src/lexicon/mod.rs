@@ -4,6 +4,7 @@
 
 pub mod filter;
 pub mod phrase;
+pub mod region_names;
 pub mod regions;
 pub mod verbs;
 
@@ -16,5 +17,5 @@ pub use verbs::lexicon;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn warm_up() {
     lexicon();
-    gazetteer();
+    gazetteer().prepare_matching();
 }
