@@ -6,7 +6,8 @@
 //! - `state`: the signals every component reads (through context), `documents`: opening them;
 //! - `components/`: one component per file;
 //! - `browser`: the URL, history, clipboard, timing; `library`: the documents kept (IndexedDB);
-//!   `worker`: the background parser; `api`: `wasmBindings.parse` for people's own scripts.
+//!   `worker`: the background parser; `two_documents`: asking it about the open document and
+//!   another (comparison, editions side by side); `api`: `wasmBindings.parse` for people's own scripts.
 
 mod api;
 mod browser;
@@ -16,6 +17,7 @@ mod draw;
 mod library;
 mod page;
 mod state;
+mod two_documents;
 pub mod worker;
 
 /// The default session: a file of its own beside the page (Trunk copies it from `sessions/`),

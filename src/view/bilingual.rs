@@ -24,12 +24,13 @@ pub struct Bilingual {
     pub blocks: Vec<(usize, Node)>,
 }
 
-/// The language's name in itself.
-pub fn language_name(l: Language) -> &'static str {
+/// The language's name in Arabic and in English, for the page's two-language lines (each line's
+/// Arabic half names both editions in Arabic, so that no Latin word breaks its right-to-left run).
+pub fn language_names(l: Language) -> (&'static str, &'static str) {
     match l {
-        Language::Arabic => "العربية",
-        Language::English => "English",
-        Language::French => "Français",
+        Language::Arabic => ("العربية", "Arabic"),
+        Language::English => ("الإنجليزية", "English"),
+        Language::French => ("الفرنسية", "French"),
     }
 }
 

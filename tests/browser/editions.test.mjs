@@ -90,6 +90,8 @@ test('the English edition beside the Arabic one, clause by clause', async () => 
   await summary.waitFor();
   assert.deepEqual(
     await summary.evaluate((e) => [e.dataset.paired, e.dataset.total, e.dataset.otherLanguage]), ['3', '3', 'ar']);
+  assert.match(await summary.innerText(), /^الإنجليزية · العربية: 3 من 3 .*English beside Arabic: 3 of 3/,
+    'the summary should name both editions in Arabic, then in English');
   const somalia = page.locator('[data-paired="1/44-POL|44/1-س"]');
   assert.equal(await somalia.count(), 1, 'resolution 1/44-POL beside 44/1-س');
   const op3 = somalia.locator('[data-row="op3"] .side');

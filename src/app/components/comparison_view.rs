@@ -13,72 +13,38 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::browser::measure_span;
-use crate::app::documents::source_of;
 use crate::app::draw::replace_children;
 use crate::app::state::{use_state, AppState};
+use crate::app::two_documents::{self, ask_worker, Ask, Wanted};
 use crate::app::worker::{Event, Parse, Source};
 use crate::view::session_label;
 use crate::view::tree::{Attr, DataName, Node, Tag};
 
-/// What a comparison is of: `other|open document|generation`, the other document, the open one.
-type Wanted = (String, String, Option<String>);
-
 fn wanted(state: AppState) -> Option<Wanted> {
     let other = state.query.with(|q| q.compare.clone())?;
-    let (hash, generation, has) = state
-        .loaded
-        .with(|l| (l.hash.clone(), l.generation, !l.doc.resolutions.is_empty()));
-    let tag = format!(
-        "{other}|{}|{generation}",
-        hash.as_deref().unwrap_or("default")
-    );
-    has.then_some((tag, other, hash))
+    let has = state.loaded.with(|l| !l.doc.resolutions.is_empty());
+    has.then(|| two_documents::wanted(state, other))
 }
 
 /// Compares the other document with the open one in a worker; the result goes to the state.
-fn run(state: AppState, (tag, other, hash): Wanted, running: Rc<RefCell<Option<Parse>>>) {
-    state
-        .status
-        .set("جارٍ المقارنة · Comparing the two sessions…".into());
-    leptos::task::spawn_local(async move {
-        let failed = move |e: String| {
-            state.status.set(String::new());
-            state.alert.set(Some(format!(
-                "تعذّرت المقارنة · The sessions could not be compared: {e}"
-            )));
-        };
-        let old = source_of((other != "default").then_some(other)).await;
-        let new = source_of(hash).await;
-        let (old, new) = match (old, new) {
-            (Ok(a), Ok(b)) => (a, b),
-            (Err(e), _) | (_, Err(e)) => return failed(e),
-        };
-        let keep = running.clone();
-        let on = move |e: Event| {
-            match e {
-                Event::Compared(c) => {
-                    measure_span("qarar:compare", c.started, c.ms);
-                    state.status.set(String::new());
-                    state.comparison.set(Some(Arc::new((tag.clone(), *c))));
-                }
-                Event::Error(e) => failed(e),
-                _ => return,
-            }
-            // Not from inside the worker's own message handler, which stopping would free.
-            let keep = keep.clone();
-            leptos::task::spawn_local(async move {
-                keep.borrow_mut().take();
-            });
-        };
-        let source = Source::Compare {
+fn run(state: AppState, wanted: Wanted, running: Rc<RefCell<Option<Parse>>>) {
+    let ask = Ask {
+        working: "جارٍ المقارنة · Comparing the two sessions…",
+        failure: "تعذّرت المقارنة · The sessions could not be compared",
+        source: |old, new| Source::Compare {
             old: Box::new(old),
             new: Box::new(new),
-        };
-        match Parse::start(source, on) {
-            Some(p) => *running.borrow_mut() = Some(p),
-            None => failed("this browser could not start the background parser".into()),
-        }
-    });
+        },
+        answered: |state, tag, e| match e {
+            Event::Compared(c) => {
+                measure_span("qarar:compare", c.started, c.ms);
+                state.comparison.set(Some(Arc::new((tag.to_string(), *c))));
+                true
+            }
+            _ => false,
+        },
+    };
+    ask_worker(state, wanted, running, ask);
 }
 
 /// Draws into `target` the blocks of the comparison that the view's filters show.

@@ -11,71 +11,37 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::browser::measure_span;
-use crate::app::documents::source_of;
 use crate::app::draw::replace_children;
 use crate::app::state::{use_state, AppState};
+use crate::app::two_documents::{self, ask_worker, Ask, Wanted};
 use crate::app::worker::{Event, Parse, Source};
-use crate::view::bilingual::language_name;
+use crate::view::bilingual::language_names;
 use crate::view::tree::Node;
-
-/// What a pairing is of: `other|open document|generation`, the other document, the open one.
-type Wanted = (String, String, Option<String>);
 
 fn wanted(state: AppState) -> Option<Wanted> {
     let other = state.query.with(|q| q.pair.clone())?;
-    let (hash, generation) = state.loaded.with(|l| (l.hash.clone(), l.generation));
-    let tag = format!(
-        "{other}|{}|{generation}",
-        hash.as_deref().unwrap_or("default")
-    );
-    Some((tag, other, hash))
+    Some(two_documents::wanted(state, other))
 }
 
 /// Lays the two editions out in a worker; the result goes to the state.
-fn run(state: AppState, (tag, other, hash): Wanted, running: Rc<RefCell<Option<Parse>>>) {
-    state
-        .status
-        .set("جارٍ وضع النسختين جنباً إلى جنب · Setting the two editions side by side…".into());
-    leptos::task::spawn_local(async move {
-        let failed = move |e: String| {
-            state.status.set(String::new());
-            state.alert.set(Some(format!(
-                "تعذّر عرض النسختين · The two editions could not be shown side by side: {e}"
-            )));
-        };
-        let (other, open) = match (
-            source_of((other != "default").then_some(other)).await,
-            source_of(hash).await,
-        ) {
-            (Ok(a), Ok(b)) => (a, b),
-            (Err(e), _) | (_, Err(e)) => return failed(e),
-        };
-        let keep = running.clone();
-        let on = move |e: Event| {
-            match e {
-                Event::Paired(p) => {
-                    measure_span("qarar:pair", p.started, p.ms);
-                    state.status.set(String::new());
-                    state.paired.set(Some(Arc::new((tag.clone(), *p))));
-                }
-                Event::Error(e) => failed(e),
-                _ => return,
-            }
-            // Not from inside the worker's own message handler, which stopping would free.
-            let keep = keep.clone();
-            leptos::task::spawn_local(async move {
-                keep.borrow_mut().take();
-            });
-        };
-        let source = Source::Pair {
+fn run(state: AppState, wanted: Wanted, running: Rc<RefCell<Option<Parse>>>) {
+    let ask = Ask {
+        working: "جارٍ وضع النسختين جنباً إلى جنب · Setting the two editions side by side…",
+        failure: "تعذّر عرض النسختين · The two editions could not be shown side by side",
+        source: |other, open| Source::Pair {
             open: Box::new(open),
             other: Box::new(other),
-        };
-        match Parse::start(source, on) {
-            Some(p) => *running.borrow_mut() = Some(p),
-            None => failed("this browser could not start the background parser".into()),
-        }
-    });
+        },
+        answered: |state, tag, e| match e {
+            Event::Paired(p) => {
+                measure_span("qarar:pair", p.started, p.ms);
+                state.paired.set(Some(Arc::new((tag.to_string(), *p))));
+                true
+            }
+            _ => false,
+        },
+    };
+    ask_worker(state, wanted, running, ask);
 }
 
 /// Draws into `target` the paired resolutions the view's filters show.
@@ -120,13 +86,13 @@ pub fn PairView() -> impl IntoView {
         let (open, total) = state
             .loaded
             .with(|d| (d.doc.language, d.doc.resolutions.len()));
-        let (a, b) = (language_name(open), language_name(l.other_language));
+        let ((a, a_en), (b, b_en)) = (language_names(open), language_names(l.other_language));
         let paired = l.paired;
         Some(view! {
             <p class="pair-summary" data-pair-summary="" data-paired=paired data-total=total
                 data-other-language=l.other_language.code()>
                 {format!("{a} · {b}: {paired} من {total} قراراً لها نظير · ")}
-                <span lang="en">{format!("{a} beside {b}: {paired} of {total} resolutions have their other edition.")}</span>
+                <span lang="en">{format!("{a_en} beside {b_en}: {paired} of {total} resolutions have their other edition.")}</span>
             </p>
         })
     };
