@@ -144,9 +144,9 @@ fn row(key: &str, cells: [(Language, Option<Vec<Node>>); 2]) -> Node {
         .with(
             Attr::Class,
             if key == "title" {
-                "row title-row"
+                "pair-row title-row"
             } else {
-                "row"
+                "pair-row"
             },
         )
         .with(Attr::Data(DataName::Row), key)

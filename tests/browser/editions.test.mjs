@@ -98,6 +98,13 @@ test('the English edition beside the Arabic one, clause by clause', async () => 
   assert.deepEqual(await op3.evaluateAll((s) => s.map((e) => [e.lang, e.dir])), [['en', 'ltr'], ['ar', 'rtl']]);
   assert.match(await op3.first().innerText(), /^3\. Strongly condemns/);
   assert.match(await op3.last().innerText(), /^3\./, 'numbered the same on both sides');
+  const boxes = async () => op3.evaluateAll((s) => s.map((e) => e.getBoundingClientRect()).map((r) => [r.top, r.left]));
+  let [[enTop, enLeft], [arTop, arLeft]] = await boxes();
+  assert.ok(enTop === arTop && enLeft !== arLeft, `on a wide screen the two editions should stand side by side: ${[enTop, enLeft, arTop, arLeft]}`);
+  await page.setViewportSize({ width: 375, height: 800 });
+  [[enTop], [arTop]] = await boxes();
+  assert.ok(arTop > enTop, 'on a phone they should stack, the open edition first');
+  await page.setViewportSize({ width: 1280, height: 720 });
   assert.equal(await somalia.locator('[data-row="op19"] .side.missing[lang="en"]').count(), 1,
     'a clause only the Arabic has stands beside an empty cell');
   // The filters apply to the open edition.
