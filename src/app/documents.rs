@@ -313,10 +313,17 @@ impl Documents {
                     let shown = name.clone();
                     let done = move |_: Option<String>, doc: Document, index| {
                         let q = Query::parse(&search, &doc);
+                        let (session, language) = (doc.session.number, doc.language.code());
                         self.install(shown.clone(), Some(hash.clone()), doc, index);
                         s.query.set(q);
                         s.missing.set(None);
                         s.status.set(String::new());
+                        let hash = hash.clone();
+                        leptos::task::spawn_local(async move {
+                            if library::describe(&hash, session, language).await == Ok(true) {
+                                self.refresh_library();
+                            }
+                        });
                     };
                     self.parse_in_worker(name, worker::Source::File(blob), Box::new(done));
                 }

@@ -29,7 +29,8 @@ pub struct Entry {
     pub added: f64,
     pub resolutions: u32,
     /// The session's number and the edition's language (`ar`, `en`, `fr`), for "side by side";
-    /// absent (`None`, empty) in entries kept before they were recorded.
+    /// absent (`None`, empty) in entries kept before they were recorded, until the document is
+    /// opened again (`describe`).
     pub session: Option<u32>,
     pub language: String,
 }
@@ -197,6 +198,35 @@ pub async fn get(hash: &str) -> Result<Option<(String, web_sys::Blob)>, String> 
         .map(|e| e.name)
         .unwrap_or_else(|| format!("{hash}.txt"));
     Ok(Some((name, blob)))
+}
+
+/// Records a kept document's session and language if its entry has none (kept before they were
+/// recorded), so that "Side by side" is offered for it from now on. Whether the entry changed.
+pub async fn describe(hash: &str, session: Option<u32>, language: &str) -> Result<bool, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(META, IdbTransactionMode::Readwrite)
+        .map_err(|e| js_error("the library could not be written", e))?;
+    let store = tx
+        .object_store(META)
+        .map_err(|e| js_error("the library could not be written", e))?;
+    let key = JsValue::from_str(hash);
+    let req = store
+        .get(&key)
+        .map_err(|e| js_error("the library could not be read", e))?;
+    let Some(mut entry) = Entry::from_js(&settle(&req).await?) else {
+        return Ok(false);
+    };
+    if !entry.language.is_empty() {
+        return Ok(false);
+    }
+    entry.session = session;
+    entry.language = language.to_string();
+    let req = store
+        .put_with_key(&entry.to_js(), &key)
+        .map_err(|e| js_error("the library could not be written", e))?;
+    settle(&req).await?;
+    Ok(true)
 }
 
 /// Every kept document, most recently added first.

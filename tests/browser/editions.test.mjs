@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { server, browser, withBrowser, open, shown, shownIds, axeViolations } from './harness.mjs';
+import { server, browser, withBrowser, open, ready, shown, shownIds, axeViolations } from './harness.mjs';
 
 withBrowser();
 
@@ -116,6 +116,40 @@ test('the English edition beside the Arabic one, clause by clause', async () => 
   await page.click('button.stop-pair');
   await page.waitForFunction(() => !new URLSearchParams(location.search).get('pair'));
   await page.locator('article[data-resolution="8/44-POL"]').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('an entry kept before editions were recorded is described when it is opened again', async () => {
+  const page = await open(browser, server.url);
+  await openText(page, 'cfm-44-political-en.txt', await fixture('en-cfm44-pol.txt'), 3);
+  const hash = await page.evaluate(() => new URLSearchParams(location.search).get('doc'));
+  // As an earlier version kept it: no session, no language.
+  await page.evaluate((h) => new Promise((done, fail) => {
+    const req = indexedDB.open('qarar');
+    req.onerror = fail;
+    req.onsuccess = () => {
+      const store = req.result.transaction('meta', 'readwrite').objectStore('meta');
+      const get = store.get(h);
+      get.onsuccess = () => {
+        const entry = get.result;
+        delete entry.session;
+        delete entry.language;
+        store.put(entry, h).onsuccess = () => done();
+      };
+    };
+  }), hash);
+  const offered = () => page.locator(`[data-kept="${hash}"] [data-pair-with]`).count();
+  await page.goto(server.url);
+  await ready(page);
+  await page.waitForSelector(`[data-kept="${hash}"]`, { state: 'attached' });
+  assert.equal(await offered(), 0, 'an entry without its edition should not offer side by side');
+  await page.goto(`${server.url}?doc=${hash}`);
+  await page.waitForFunction(() => document.querySelector('p.counter')?.dataset.total === '3');
+  await page.goto(server.url);
+  await ready(page);
+  await page.waitForSelector(`[data-kept="${hash}"] [data-pair-with]`, { state: 'attached' });
+  assert.equal(await offered(), 1, 'opened once more, its session and language should be recorded');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
