@@ -146,6 +146,7 @@ test('an entry kept before editions were recorded is described when it is opened
   assert.equal(await offered(), 0, 'an entry without its edition should not offer side by side');
   await page.goto(`${server.url}?doc=${hash}`);
   await page.waitForFunction(() => document.querySelector('p.counter')?.dataset.total === '3');
+  await page.waitForSelector(`[data-kept="${hash}"][data-language="en"]`, { state: 'attached' });
   await page.goto(server.url);
   await ready(page);
   await page.waitForSelector(`[data-kept="${hash}"] [data-pair-with]`, { state: 'attached' });

@@ -32,7 +32,8 @@ pub fn LibraryList() -> impl IntoView {
                 </li>
                 <For
                     each=move || kept.get()
-                    key=|e| e.hash.clone()
+                    // An entry described later (`library::describe`) is drawn again, with its edition.
+                    key=|e| (e.hash.clone(), e.language.clone())
                     children=move |e: library::Entry| view! { <KeptEntry entry=e /> }
                 />
             </ul>
@@ -72,7 +73,7 @@ fn KeptEntry(entry: library::Entry) -> impl IntoView {
     let (h_open, h_remove) = (hash.clone(), hash.clone());
     let current = Signal::derive(is_current);
     view! {
-        <li data-kept=hash.clone() aria-current=move || current.get().then_some("true")>
+        <li data-kept=hash.clone() data-language=entry.language.clone() aria-current=move || current.get().then_some("true")>
             <span class="name" dir="auto">{entry.name.clone()}</span>
             <span class="meta">{meta}</span>
             <button aria-label=open_label on:click=move |_| docs.switch_to(Some(h_open.clone()))>"فتح · Open"</button>
