@@ -2,6 +2,7 @@
 //! between English and French, the small words that every sentence of the genre uses.
 
 use crate::model::Language;
+use crate::text::floor_char_boundary;
 
 /// What the first 64 KiB of a text say about its language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +17,7 @@ pub enum Script {
 
 /// The language of `text`, from its head.
 pub fn detect(text: &str) -> Script {
-    let mut end = text.len().min(1 << 16);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
+    let head = &text[..floor_char_boundary(text, 1 << 16)];
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in head.chars() {
         match c {

@@ -1,6 +1,7 @@
 //! Small recognisers over one normalised line (see `text::normalize`; `**` marks already removed).
 //! Each returns what it found and where, as byte offsets in the normalised line.
 
+use crate::text::floor_char_boundary;
 use crate::text::words::is_arabic_letter;
 
 fn skip_spaces(s: &str, mut i: usize) -> usize {
@@ -489,11 +490,7 @@ fn latin_enacting(s: &str) -> bool {
     }
     // The body's name within the first words (after an ordinal session: «Forty-first Session of
     // the …», «quarante et unieme session du …»).
-    let mut cut = rest.len().min(120);
-    while !rest.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &rest[..cut];
+    let head = &rest[..floor_char_boundary(rest, 120)];
     LATIN_BODIES.iter().any(|body| {
         let Some(at) = head.find(body) else {
             return false;

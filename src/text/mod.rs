@@ -10,3 +10,13 @@ pub mod words;
 
 pub use lines::split_lines;
 pub use normalize::{normalize, unshape, Normalized};
+
+/// The last char boundary of `s` at or before byte `at` (at most its length): where a look of at
+/// most `at` bytes may end without cutting a letter in two (std's own is not stable yet).
+pub fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut b = at.min(s.len());
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}

@@ -422,11 +422,7 @@ impl Normalized {
 
     /// The source offset of the start of the char that holds normalised byte `i`.
     pub fn source_of_char(&self, i: usize) -> usize {
-        let mut b = i.min(self.text.len());
-        while !self.text.is_char_boundary(b) {
-            b -= 1;
-        }
-        self.source(b)
+        self.source(super::floor_char_boundary(&self.text, i))
     }
 
     /// Normalises a whole document once, `**` marks dropped: lines and paragraphs are then
@@ -549,11 +545,8 @@ impl Normalized {
         self.anchor_hint.set(k);
         let (n, s) = anchors[k];
         let next = anchors.get(k + 1).map_or(self.text.len(), |a| a.0 as usize);
-        let mut at = (n as usize + (src - s as usize)).min(next);
-        while !self.text.is_char_boundary(at) {
-            at -= 1;
-        }
-        (at, k)
+        let at = (n as usize + (src - s as usize)).min(next);
+        (super::floor_char_boundary(&self.text, at), k)
     }
 
     /// The stretch of this text that stands for source bytes `start..end`.
@@ -819,12 +812,7 @@ pub trait SourceMap {
     fn source(&self, i: usize) -> usize;
     /// The source offset of the start of the char that holds normalised byte `i`.
     fn source_of_char(&self, i: usize) -> usize {
-        let t = self.norm_text();
-        let mut b = i.min(t.len());
-        while !t.is_char_boundary(b) {
-            b -= 1;
-        }
-        self.source(b)
+        self.source(super::floor_char_boundary(self.norm_text(), i))
     }
     /// The source end of the normalised text up to `norm_end`: after the last char, and after any
     /// diacritics that belong to it, but before `**` marks and spaces. (`source(norm_end)` would be
