@@ -182,6 +182,55 @@ mod tests {
         assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
     }
 
+    /// The owned path (UTF-8 decoded in place) is a fast path of `to_text`: same answer.
+    fn same_as_to_text(bytes: &[u8]) {
+        assert_eq!(
+            to_text_owned(bytes.to_vec()),
+            to_text(bytes),
+            "to_text_owned should read {bytes:?} as to_text does"
+        );
+    }
+
+    #[test]
+    fn the_owned_path_reads_every_kind_of_text_as_to_text_does() {
+        let arabic = "قرار رقم 44/1-س".as_bytes();
+        let bom = [&[0xEF, 0xBB, 0xBF][..], arabic].concat();
+        // A byte-order mark, then bytes that are not UTF-8 (Windows-1256): not read as UTF-8,
+        // and the mark is still there for the decoder that reads them.
+        let bom_then_1256 = [
+            &[0xEF, 0xBB, 0xBF][..],
+            b"\xe3\xd1\xca\xc8 \xde\xd1\xc7\xd1",
+        ]
+        .concat();
+        let utf16: Vec<u8> = "قرار".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        for bytes in [
+            arabic,
+            &bom,
+            &bom_then_1256,
+            &[0xEF, 0xBB, 0xBF],
+            &utf16,
+            b"\xe3\xd1\xca\xc8 \xde\xd1\xc7\xd1 44/1",
+            b"   \n\t ",
+            b"",
+            b"\0\0\0binary\0",
+            b"<html><body><p>\xd9\x82\xd8\xb1\xd8\xa7\xd8\xb1</p></body></html>",
+            b"abc \xff\xfe def",
+        ] {
+            same_as_to_text(bytes);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_owned_path_reads_any_bytes_as_to_text_does(
+            bom in proptest::bool::ANY,
+            body in proptest::collection::vec(proptest::num::u8::ANY, 0..512),
+        ) {
+            let bytes = if bom { [&[0xEF, 0xBB, 0xBF][..], &body].concat() } else { body };
+            same_as_to_text(&bytes);
+        }
+    }
+
     #[test]
     fn plain_text_passes_through() {
         let i = to_text("قرار رقم 44/1-س".as_bytes()).unwrap();
