@@ -5,9 +5,11 @@
 //!
 //! ```text
 //! page → worker   { file: Blob }                        a file the reader opened
-//!                 { bytes: ArrayBuffer }  or  { fetch: url }   the default session: fetched by
-//!                                                        boot.js as the page loads, or by the
-//!                                                        worker
+//!                 { fetch: url }                         a document at an address: the
+//!                                                        default session when the page starts
+//!                                                        a worker itself (boot.js's worker is
+//!                                                        named `fetch:url` and fetches it at
+//!                                                        once, unasked)
 //!                 { json: string }                       the JS API: a text to parse into objects
 //!                 { export: Uint8Array, file | fetch }   a download: the document parsed again
 //!                                                        from its source, and the part of it a
@@ -427,23 +429,8 @@ pub fn serve() {
                     }
                 });
             }
-            if let Ok(buffer) = get("bytes").dyn_into::<js_sys::ArrayBuffer>() {
-                // The default session, fetched by boot.js while this worker was starting.
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                return parse_and_queue(&scope, bytes, false);
-            }
             if let Some(url) = get("fetch").as_string() {
-                // The request goes out first; the lexicons are built while it is on its way.
-                let fetching = fetch_bytes(scope.clone(), url);
-                let started = now();
-                crate::lexicon::warm_up();
-                LEXICONS.with(|l| l.set((started, now() - started)));
-                return wasm_bindgen_futures::spawn_local(async move {
-                    match fetching.await {
-                        Ok(bytes) => parse_and_queue(&scope, bytes, false),
-                        Err(e) => post(&scope, Outgoing::Error(e)),
-                    }
-                });
+                return fetch_and_parse(scope, url);
             }
             let Ok(file) = get("file").dyn_into::<web_sys::Blob>() else {
                 return post(&scope, Outgoing::Error("no document was given".into()));
@@ -462,6 +449,31 @@ pub fn serve() {
     let ready = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&ready, &"kind".into(), &"ready".into());
     let _ = scope.post_message(&ready);
+    // Started by boot.js for the default session, with the address in its name: fetched from
+    // here at once. Handed over by the page, it waited for the page's thread, which is busy
+    // starting the page's own wasm just then (the worker sat idle ~130 ms of a first load).
+    if let Some(url) = scope.name().strip_prefix(FETCH_AT_START) {
+        fetch_and_parse(scope.clone(), url.to_string());
+    }
+}
+
+/// The prefix of a worker's name that asks it to fetch and parse the address after it as soon
+/// as it runs (boot.js's worker for the default session).
+const FETCH_AT_START: &str = "fetch:";
+
+/// Fetches the document at `url` and parses it. The request goes out first; the lexicons are
+/// built while it is on its way, and timed apart (`qarar:lexicons`).
+fn fetch_and_parse(scope: web_sys::DedicatedWorkerGlobalScope, url: String) {
+    let fetching = fetch_bytes(scope.clone(), url);
+    let started = now();
+    crate::lexicon::warm_up();
+    LEXICONS.with(|l| l.set((started, now() - started)));
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetching.await {
+            Ok(bytes) => parse_and_queue(&scope, bytes, false),
+            Err(e) => post(&scope, Outgoing::Error(e)),
+        }
+    });
 }
 
 /// The bytes at `url`, from the worker. The request is made when this is called, not when the
