@@ -208,6 +208,8 @@ mod tests {
             &bom,
             &bom_then_1256,
             &[0xEF, 0xBB, 0xBF],
+            // The case the property shrank to when the mark was dropped on failure.
+            &[0xEF, 0xBB, 0xBF, 0x80],
             &utf16,
             b"\xe3\xd1\xca\xc8 \xde\xd1\xc7\xd1 44/1",
             b"   \n\t ",
