@@ -15,11 +15,11 @@ const types = {
   '.css': 'text/css', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A static server for dist/ on 127.0.0.1 and a free port. */
-export async function serve() {
+/** A static server for dist/ (or another build's directory) on 127.0.0.1 and a free port. */
+export async function serve(root = dist) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dist, path);
+    let file = join(root, path);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
