@@ -38,6 +38,7 @@ function figures(rows) {
     'first paint': at('paint first-contentful-paint')?.[0],
     'mount (qarar:start → qarar:mounted)': mounted - start,
     'qarar:parse': at('measure qarar:parse')?.[1],
+    'document on the page (qarar:received)': at('mark qarar:received')?.[0],
     'list painted (qarar:render-end)': at('mark qarar:render-end')?.[0],
     'longest task': longest,
   };
