@@ -57,19 +57,13 @@ pub fn App() -> impl IntoView {
         );
     })
     .forget();
-    // The page is built in three tasks: the header, then the list, then the controls (the
-    // library, the filters, the reading notes). Built at once, the page's wasm, run for the first
-    // time, held the thread for one long task (~100–190 ms here) before the first screen could be
-    // painted again; nothing in the later parts has anything to act on before the session has
-    // arrived, which comes later.
-    let built = RwSignal::new(Built::Header);
-    gloo_timers::callback::Timeout::new(0, move || {
-        built.set(Built::List);
-        gloo_timers::callback::Timeout::new(0, move || built.set(Built::Controls)).forget();
-    })
-    .forget();
-    let list = move || built.get() >= Built::List;
-    let controls = move || built.get() == Built::Controls;
+    // The controls (the library, the filters, the reading notes) are built in a task of their
+    // own after the rest: built with the page, the page's wasm, run for the first time, held the
+    // thread for one long task (~100–220 ms here). They have nothing to act on before the session
+    // has arrived. (Building the list a task later too shortened that task by another ~20 ms but
+    // put the session on the page ~40–80 ms later: BENCHMARKS.md.)
+    let controls = RwSignal::new(false);
+    gloo_timers::callback::Timeout::new(0, move || controls.set(true)).forget();
     let dragging = RwSignal::new(false);
     view! {
         <div
@@ -98,7 +92,7 @@ pub fn App() -> impl IntoView {
             </div>
             <SessionHeader />
             <Messages />
-            <Show when=controls>
+            <Show when=move || controls.get()>
                 <LibraryList />
                 <FilterBar />
             </Show>
@@ -118,27 +112,17 @@ pub fn App() -> impl IntoView {
             <Show when=move || state.query.with(|q| q.pair.is_some() && q.compare.is_none() && !q.all_sessions)>
                 <PairView />
             </Show>
-            <Show when=list>
-                <div class="list-view" hidden=move || state.query.with(|q| q.compare.is_some() || q.pair.is_some() || q.all_sessions)>
-                    <SearchResults />
-                    <Contents />
-                    <ResolutionList />
-                </div>
-            </Show>
-            <Show when=controls>
+            <div class="list-view" hidden=move || state.query.with(|q| q.compare.is_some() || q.pair.is_some() || q.all_sessions)>
+                <SearchResults />
+                <Contents />
+                <ResolutionList />
+            </div>
+            <Show when=move || controls.get()>
                 <ReadingNotes />
                 <BackToTop />
             </Show>
         </div>
     }
-}
-
-/// How much of the page is built: it is built in this order, a task each.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Built {
-    Header,
-    List,
-    Controls,
 }
 
 /// The browser's own events: Back and Forward (the URL changed under us: read it again), and the

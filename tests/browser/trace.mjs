@@ -1,0 +1,42 @@
+// What a first load's long tasks hold: a Chromium trace of one fresh load of the built page, and
+// each main-thread task over 20 ms with what inside it took over 4 ms (layouts with their object
+// counts). A tool, not a benchmark (tracing slows the page): `node tests/browser/trace.mjs`.
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch } from './harness.mjs';
+
+const path = join(tmpdir(), 'qarar-trace.json');
+const server = await serve();
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await browser.startTracing(page, {
+    path,
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'],
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('qarar:render').length > 0, null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  await browser.stopTracing();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const events = JSON.parse(await readFile(path, 'utf8')).traceEvents;
+const thread = (e) => `${e.pid}:${e.tid}`;
+const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map(thread));
+const t0 = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+const ms = (us) => (us / 1000).toFixed(1);
+for (const task of events.filter((e) => main.has(thread(e)) && e.ph === 'X' && e.name === 'RunTask' && e.dur > 20000)) {
+  console.log(`task at ${ms(task.ts - t0)} ms: ${ms(task.dur)} ms`);
+  const inside = events.filter((e) => thread(e) === thread(task) && e !== task && e.ph === 'X'
+    && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur > 4000);
+  for (const e of inside) {
+    const layout = e.name === 'Layout' ? ` (${e.args?.beginData?.dirtyObjects} of ${e.args?.beginData?.totalObjects} objects)` : '';
+    const what = e.args?.data?.url?.replace(/^.*\//, '') ?? e.args?.data?.functionName ?? '';
+    console.log(`  +${ms(e.ts - task.ts).padStart(6)} ${ms(e.dur).padStart(6)} ${e.name}${layout} ${what}`);
+  }
+}
+console.log(`(the whole trace: ${path}, for chrome://tracing or Perfetto)`);
