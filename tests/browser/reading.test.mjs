@@ -162,6 +162,14 @@ test('a search lists the paragraphs it found, each a link to its paragraph', asy
   const first = page.locator('details.found li').first();
   assert.match(await first.locator('.snippet').innerText(), /خوجالي/);
   const [res, clause] = (await first.locator('a').getAttribute('data-found')).split('|');
+  // Each hit says which paragraph it is in: «op. 3» for clause op3, «pre. 2» for pre2.
+  const labels = await page.locator('details.found li').evaluateAll((lis) => lis.map((li) => [
+    li.querySelector('a').dataset.found.split('|')[1], li.querySelector('.where').innerText]));
+  assert.ok(labels.some(([c]) => c !== 'title'), 'the search should find paragraphs, not only titles');
+  for (const [c, label] of labels) {
+    const where = c.replace(/^op(\d+)$/, 'op. $1').replace(/^pre(\d+)$/, 'pre. $1');
+    assert.ok(label.includes(where), `the hit in ${c} should say ${where}, not ${label}`);
+  }
   await first.locator('a').click();
   await page.waitForFunction((res) => new URLSearchParams(location.search).get('res') === res, res);
   if (clause !== 'title') {

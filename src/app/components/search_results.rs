@@ -51,10 +51,15 @@ pub fn SearchResults() -> impl IntoView {
                 true,
             );
         };
+        // Clause ids are `title`, `opN` or `preN` (view::search); read by their prefix, so that
+        // an id of another shape is shown as it is rather than cut at a byte it does not have.
         let place = match clause.as_str() {
             "title" => "العنوان · title".to_string(),
-            c if c.starts_with("op") => format!("الفقرة {} · op. {}", &c[2..], &c[2..]),
-            c => format!("الديباجة {} · pre. {}", &c[3..], &c[3..]),
+            c => match (c.strip_prefix("op"), c.strip_prefix("pre")) {
+                (Some(n), _) => format!("الفقرة {n} · op. {n}"),
+                (_, Some(n)) => format!("الديباجة {n} · pre. {n}"),
+                _ => c.to_string(),
+            },
         };
         view! {
             <li>
