@@ -10,7 +10,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, fixtures } from './harness.mjs';
+import { serve, launch, fixtures, recordLongTasks } from './harness.mjs';
 import { nextSession } from './next-session.mjs';
 import { slowdown, timeWork } from './machine.mjs';
 
@@ -75,7 +75,7 @@ async function pageLoads(browser, url) {
   const longest = [];
   for (let i = 0; i < LOADS; i++) {
     const page = await browser.newPage();
-    await page.addInitScript(`(${watch})(); window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });`);
+    await page.addInitScript(`(${watch})(); ${recordLongTasks}`);
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('bench:ready').length > 0
       && performance.getEntriesByName('qarar:render').length > 0, null, { timeout: 30000 });
@@ -87,7 +87,7 @@ async function pageLoads(browser, url) {
       ready: performance.getEntriesByName('bench:ready')[0].startTime,
       parse: performance.getEntriesByName('qarar:parse')[0]?.duration ?? NaN,
       render: performance.getEntriesByName('qarar:render')[0]?.duration ?? NaN,
-      longest: Math.max(0, ...window.__long),
+      longest: Math.max(0, ...window.__longTasks.map(([, d]) => d)),
     }));
     first.push(t.first);
     ready.push(t.ready);

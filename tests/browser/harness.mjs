@@ -15,6 +15,12 @@ const types = {
   '.css': 'text/css', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
 };
 
+/** An init script that keeps every long task of the page (Long Tasks API) as
+ * `[startTime, duration]` in `window.__longTasks`, from before the page's own scripts run. */
+export const recordLongTasks = `window.__longTasks = []; new PerformanceObserver((l) => {
+  for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+}).observe({ type: 'longtask', buffered: true });`;
+
 /** A static server for dist/ (or another build's directory) on 127.0.0.1 and a free port. */
 export async function serve(root = dist) {
   const server = createServer(async (req, res) => {

@@ -5,7 +5,7 @@
 // Given build directories (`node tests/browser/timeline.mjs 7 /tmp/dist-a /tmp/dist-b`), it
 // compares them instead: fresh loads of each in turn, alternated so that a noisy machine weighs
 // on both alike, and the medians of what a first load costs the reader.
-import { serve, launch } from './harness.mjs';
+import { serve, launch, recordLongTasks } from './harness.mjs';
 
 const loads = Number(process.argv[2] ?? 3);
 const builds = process.argv.slice(3);
@@ -13,7 +13,7 @@ const builds = process.argv.slice(3);
 /** One fresh load: its marks, measures, resources and long tasks, by start time. */
 async function load(browser, url) {
   const page = await browser.newPage();
-  await page.addInitScript(`window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`);
+  await page.addInitScript(recordLongTasks);
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('qarar:render').length > 0, null, { timeout: 30000 }).catch(() => {});
   await page.waitForTimeout(500);
@@ -22,7 +22,7 @@ async function load(browser, url) {
       .filter((e) => e.name.startsWith('qarar:') || e.entryType === 'resource' && /wasm|txt|js$/.test(e.name)
         || e.name === 'first-contentful-paint')
       .map((e) => [e.startTime, e.duration, `${e.entryType} ${e.name.replace(/^.*\//, '')}`]),
-    ...window.__long.map(([s, d]) => [s, d, 'LONG TASK']),
+    ...window.__longTasks.map(([s, d]) => [s, d, 'LONG TASK']),
   ].sort((a, b) => a[0] - b[0]));
   await page.close();
   return rows;
