@@ -21,5 +21,7 @@ pub fn mentions(src: &str, para: &Para) -> Vec<RegionMention> {
             end,
         });
     });
+    // Most paragraphs name one place or none: a list grown by pushing holds room for four.
+    out.shrink_to_fit();
     out
 }

@@ -194,7 +194,11 @@ impl Para<'_> {
     pub fn take_display(&mut self) -> (String, SourceRuns) {
         let display = std::mem::take(&mut self.display);
         let runs = std::mem::take(&mut self.runs);
-        trimmed_with_runs(display, runs)
+        // Kept in the model for the document's life: without the room left by growing.
+        self.marks.shrink_to_fit();
+        let (text, mut runs) = trimmed_with_runs(display, runs);
+        runs.0.shrink_to_fit();
+        (text, runs)
     }
 }
 
