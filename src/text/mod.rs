@@ -6,6 +6,7 @@ pub mod inline;
 pub mod lines;
 pub mod normalize;
 pub mod presentation;
+pub mod word_bits;
 pub mod words;
 
 pub use lines::split_lines;

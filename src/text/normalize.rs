@@ -9,6 +9,7 @@
 //! for free.
 
 use super::presentation::PRESENTATION_FORMS;
+use super::word_bits::WordBits;
 use super::words::{is_word_char, words, Word, ARABIC_WORD};
 
 /// What one source char becomes.
@@ -265,13 +266,9 @@ pub struct Normalized {
     anchors: Vec<(u32, u32)>,
     /// The source offset the text ends at.
     end: usize,
-    /// For a whole document: its words, found in the same pass (see [`Normalized::document`]),
-    /// as u32 offsets: half the memory of [`Word`]s, and a document is far below 4 GB (the viewer
-    /// and the CLI read at most 50 MB).
-    words: Vec<DocWord>,
-    /// Where the last [`Normalized::words_in`] started in `words`: paragraphs are read in
-    /// document order, so the next one starts just after it.
-    word_hint: std::cell::Cell<usize>,
+    /// For a whole document: where its words are, found in the same pass (see
+    /// [`Normalized::document`]).
+    words: Option<WordBits>,
     /// The same for the anchor of the last [`Normalized::slice`].
     anchor_hint: std::cell::Cell<usize>,
     /// For a whole document: the source offsets of its `\n` and `\r` bytes, found in the same
@@ -295,8 +292,7 @@ impl Normalized {
             text: String::with_capacity(n),
             anchors: Vec::new(),
             end: 0,
-            words: Vec::new(),
-            word_hint: Default::default(),
+            words: None,
             anchor_hint: Default::default(),
             line_ends: None,
             form_feed: None,
@@ -310,8 +306,7 @@ impl Normalized {
         self.text.clear();
         self.anchors.clear();
         self.end = 0;
-        self.words.clear();
-        self.word_hint.set(0);
+        self.words = None;
         self.anchor_hint.set(0);
         self.line_ends = None;
         self.form_feed = None;
@@ -456,24 +451,6 @@ impl Normalized {
         pass.finish()
     }
 
-    /// The words of a whole document between normalised offsets `from..to`, rebased to `from`.
-    pub fn words_in(&self, from: usize, to: usize) -> Vec<Word> {
-        let k = self.first_word_from(from);
-        self.word_hint.set(k);
-        // Counted first, so that the list is allocated once at its size.
-        let n = self.words[k..]
-            .iter()
-            .take_while(|w| w.end as usize <= to)
-            .count();
-        self.words[k..k + n]
-            .iter()
-            .map(|w| Word {
-                start: w.start as usize - from,
-                end: w.end as usize - from,
-            })
-            .collect()
-    }
-
     /// Does `src`, which this normalises, hold a form feed? Noted by the document pass; searched
     /// for otherwise.
     pub fn has_form_feed(&self, src: &str) -> bool {
@@ -520,14 +497,6 @@ impl Normalized {
         Some(lines)
     }
 
-    /// The index of the first word that starts at or after normalised offset `from`, searched
-    /// from the last answer ([`partition_from`]).
-    fn first_word_from(&self, from: usize) -> usize {
-        partition_from(&self.words, self.word_hint.get(), |w| {
-            (w.start as usize) < from
-        })
-    }
-
     /// The normalised offset of source offset `src` (a dropped char maps to where the text goes on).
     pub fn norm_offset(&self, src: usize) -> usize {
         self.norm_offset_at(src).0
@@ -539,9 +508,19 @@ impl Normalized {
     fn norm_offset_at(&self, src: usize) -> (usize, usize) {
         let anchors = &self.anchors;
         let past = partition_from(anchors, self.anchor_hint.get(), |&(_, s)| s as usize <= src);
-        let Some(k) = past.checked_sub(1) else {
+        let Some(mut k) = past.checked_sub(1) else {
             return (0, 0);
         };
+        // A char that folds to several (ﻻ → لا) anchors the second and later at its own source
+        // offset: the stretch from that offset starts where the run before reaches it, with the
+        // first letter.
+        while let Some(&(pn, ps)) = k.checked_sub(1).and_then(|p| anchors.get(p)) {
+            let (n, s) = anchors[k];
+            if s as usize != src || pn as usize + (src - ps as usize) >= n as usize {
+                break;
+            }
+            k -= 1;
+        }
         self.anchor_hint.set(k);
         let (n, s) = anchors[k];
         let next = anchors.get(k + 1).map_or(self.text.len(), |a| a.0 as usize);
@@ -569,30 +548,13 @@ impl Normalized {
 /// `xs.partition_point(pred)`, searched forward from `hint` with a doubling step when the answer
 /// lies at or after it (the parser asks in document order, so it is usually a few steps on: a
 /// binary search of the whole list cost a cache miss per step); from the start otherwise.
-/// A word of a whole document's normalised text, as u32 offsets (see [`Normalized::words`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct DocWord {
-    start: u32,
-    end: u32,
-}
-
-impl DocWord {
-    #[inline(always)]
-    fn new(start: usize, end: usize) -> DocWord {
-        DocWord {
-            start: start as u32,
-            end: end as u32,
-        }
-    }
-}
-
 /// The one pass over a document that [`Normalized::document`] makes: what it has written, and
 /// where it stands. Its steps are inlined into the loop; they are methods only to be read.
 struct DocumentPass<'s> {
     src: &'s str,
     out: Vec<u8>,
     anchors: Vec<(u32, u32)>,
-    words: Vec<DocWord>,
+    words: WordBits,
     line_ends: Vec<u32>,
     form_feed: bool,
     /// The output offset where the open word started, when one is open.
@@ -610,8 +572,7 @@ impl<'s> DocumentPass<'s> {
             src,
             out: Vec::with_capacity(n + 8),
             anchors: vec![(0, 0)],
-            // About one word in ten bytes of Arabic text (five letters of two bytes, and a space).
-            words: Vec::with_capacity(n / 10),
+            words: WordBits::with_len(n),
             line_ends: Vec::with_capacity(n / 64),
             form_feed: false,
             word_start: 0,
@@ -634,7 +595,7 @@ impl<'s> DocumentPass<'s> {
             if is_word {
                 self.word_start = pos;
             } else {
-                self.words.push(DocWord::new(self.word_start, pos));
+                self.words.mark(self.word_start, pos);
             }
             self.in_word = is_word;
         }
@@ -704,7 +665,7 @@ impl<'s> DocumentPass<'s> {
             match (b.get(self.i), b.get(self.i + 1), b.get(self.i + 2)) {
                 (Some(b' '), Some(&x), Some(&y)) if is_plain_letter(x, y) => {
                     let space = self.at();
-                    self.words.push(DocWord::new(self.word_start, space));
+                    self.words.mark(self.word_start, space);
                     self.word_start = space + 1;
                     self.i += 3;
                 }
@@ -759,8 +720,7 @@ impl<'s> DocumentPass<'s> {
     fn finish(mut self) -> Normalized {
         self.flush_to_end();
         if self.in_word {
-            self.words
-                .push(DocWord::new(self.word_start, self.out.len()));
+            self.words.mark(self.word_start, self.out.len());
         }
         debug_assert!(std::str::from_utf8(&self.out).is_ok());
         // SAFETY: `out` is made of (1) runs copied whole from `src` between char boundaries
@@ -775,8 +735,7 @@ impl<'s> DocumentPass<'s> {
             text,
             anchors: self.anchors,
             end: self.src.len(),
-            words: self.words,
-            word_hint: Default::default(),
+            words: Some(self.words),
             anchor_hint: Default::default(),
             line_ends: Some(self.line_ends),
             form_feed: Some(self.form_feed),
@@ -863,13 +822,12 @@ impl<'a> NormSlice<'a> {
     pub fn text(&self) -> &'a str {
         &self.doc.text[self.from..self.to]
     }
-    /// The words of this stretch (offsets within it), from the document's own word list when it
-    /// has one.
+    /// The words of this stretch (offsets within it), from where the document pass found them
+    /// when it has been made.
     pub fn words(&self) -> Vec<Word> {
-        if self.doc.words.is_empty() && !self.doc.text.is_empty() {
-            words(self.text())
-        } else {
-            self.doc.words_in(self.from, self.to)
+        match &self.doc.words {
+            Some(bits) => bits.words_in(self.from, self.to),
+            None => words(self.text()),
         }
     }
 }
@@ -1020,7 +978,8 @@ mod tests {
         let doc = Normalized::document("يدين بشدة الهجوم على مالي، ويدعو الدول إلى الدعم في 2017");
         let all = words(&doc.text);
         let len = doc.text.len();
-        // In order, backwards, and jumping about: the hint must never change an answer.
+        // The document pass's words, read back from any offset, should be those a split of its
+        // text finds (a word cut by the offset is not the stretch's); in any order of asking.
         let mut cuts: Vec<usize> = (0..=len)
             .filter(|&c| doc.text.is_char_boundary(c))
             .collect();
@@ -1042,11 +1001,40 @@ mod tests {
                 })
                 .collect();
             assert_eq!(
-                doc.words_in(from, len),
+                doc.words
+                    .as_ref()
+                    .expect("a document should have its words")
+                    .words_in(from, len),
                 want,
                 "the words from offset {from} should be those of the text from there"
             );
         }
+    }
+
+    #[test]
+    fn a_stretch_that_starts_with_a_char_folding_to_two_starts_with_both() {
+        // «ﻻ» (one presentation form) folds to «لا»: a line that opens with it, or a document,
+        // should keep both letters (the proptest of the document pass found the stretch opening
+        // at the second).
+        let src = "قرار\nﻻ يزال";
+        let doc = Normalized::document(src);
+        let line = src.find('ﻻ').unwrap();
+        assert_eq!(
+            doc.slice(line, src.len()).text(),
+            "لا يزال",
+            "the line should open with لا"
+        );
+        assert_eq!(
+            doc.slice(0, src.len()).text(),
+            doc.text,
+            "the whole text should be the document"
+        );
+        let alone = Normalized::document("ﻻ");
+        assert_eq!(
+            alone.slice(0, 3).text(),
+            "لا",
+            "the document «ﻻ» should read لا"
+        );
     }
 
     #[test]

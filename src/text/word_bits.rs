@@ -1,0 +1,158 @@
+//! Where a whole document's words are, as one bit per byte of its normalised text: set for a byte
+//! inside a word. A document's words are maximal runs of word bytes (two words always have
+//! something between them), so the bits say all a list of `(start, end)` pairs would, in a
+//! sixty-fourth of the text's size where the list took eight bytes a word, about 0.8× the text
+//! (40 MB of the CLI's peak on a 50 MB file, BENCHMARKS.md). The runs are read back a machine
+//! word at a time, so a paragraph's words cost a few steps each, not a step per byte.
+
+use super::words::Word;
+
+#[derive(Debug, Clone, Default)]
+pub struct WordBits(Vec<u64>);
+
+impl WordBits {
+    /// Room for a text of about `len` bytes (it grows if the text turns out longer).
+    pub fn with_len(len: usize) -> Self {
+        WordBits(vec![0; len / 64 + 1])
+    }
+
+    /// Bytes `start..end` are a word.
+    #[inline(always)]
+    pub fn mark(&mut self, start: usize, end: usize) {
+        let (first, last) = (start / 64, end.wrapping_sub(1) / 64);
+        // Most words: non-empty, within one machine word that is already there.
+        if first == last && start < end {
+            if let Some(w) = self.0.get_mut(first) {
+                *w |= (!0u64 << (start % 64)) & (!0u64 >> (63 - (end - 1) % 64));
+                return;
+            }
+        }
+        self.mark_across(start, end);
+    }
+
+    /// [`WordBits::mark`] for a word across machine words, or past the room made so far.
+    #[cold]
+    fn mark_across(&mut self, start: usize, end: usize) {
+        if end <= start {
+            return;
+        }
+        let last = (end - 1) / 64;
+        if last >= self.0.len() {
+            self.0.resize(last + 1, 0);
+        }
+        let mut i = start;
+        while i < end {
+            let bit = i % 64;
+            let n = (64 - bit).min(end - i);
+            let ones = if n == 64 { !0 } else { (1u64 << n) - 1 };
+            self.0[i / 64] |= ones << bit;
+            i += n;
+        }
+    }
+
+    /// The words that lie wholly within bytes `from..to`, rebased to `from`: a word cut by
+    /// either end is not one of the stretch's.
+    pub fn words_in(&self, from: usize, to: usize) -> Vec<Word> {
+        // About one word in ten bytes of Arabic (five letters of two bytes, and a space): room
+        // for them at once, not grown word by word.
+        let mut out = Vec::with_capacity(to.saturating_sub(from) / 10 + 1);
+        if to <= from {
+            return out;
+        }
+        // Read by edges: bit i of `edges` is set where byte i is in a word and byte i - 1 is not
+        // (a start) or the other way round (an end), for i in `from..=to`. A word that began
+        // before `from` has no start here and one that ends after `to` no end, so neither is
+        // taken.
+        let mut open = None;
+        let (first, last) = (from / 64, to / 64);
+        let mut carry = match first.checked_sub(1) {
+            Some(k) => self.0.get(k).map_or(0, |w| w >> 63),
+            None => 0,
+        };
+        for k in first..=last {
+            let x = self.0.get(k).copied().unwrap_or(0);
+            let mut edges = x ^ (x << 1 | carry);
+            carry = x >> 63;
+            if k == first {
+                edges &= !0u64 << (from % 64);
+            }
+            if k == last {
+                edges &= !0u64 >> (63 - to % 64);
+            }
+            while edges != 0 {
+                let bit = edges.trailing_zeros() as usize;
+                edges &= edges - 1;
+                let at = k * 64 + bit;
+                if x >> bit & 1 == 1 {
+                    open = Some(at);
+                } else if let Some(start) = open.take() {
+                    out.push(Word {
+                        start: start - from,
+                        end: at - from,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The naive oracle: every maximal run of marked bytes wholly inside `from..to`.
+    fn runs(marked: &[bool], from: usize, to: usize) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < marked.len() {
+            if !marked[i] {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < marked.len() && marked[i] {
+                i += 1;
+            }
+            if s >= from && i <= to {
+                out.push(Word {
+                    start: s - from,
+                    end: i - from,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_in_agrees_with_the_naive_runs_on_every_stretch() {
+        // Words across machine-word edges (63..65, 127..130), one a whole machine word long, and
+        // runs that touch the text's ends.
+        let words = [(0, 3), (5, 9), (63, 65), (66, 130), (131, 132), (190, 192)];
+        let mut bits = WordBits::with_len(10);
+        let mut marked = vec![false; 192];
+        for &(s, e) in &words {
+            bits.mark(s, e);
+            marked[s..e].iter_mut().for_each(|m| *m = true);
+        }
+        for from in 0..=192 {
+            for to in from..=192 {
+                assert_eq!(
+                    bits.words_in(from, to),
+                    runs(&marked, from, to),
+                    "the words of {from}..{to} should be the runs wholly inside it"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_word_marks_nothing() {
+        let mut bits = WordBits::with_len(64);
+        bits.mark(10, 10);
+        assert!(
+            bits.words_in(0, 64).is_empty(),
+            "an empty range should not be a word"
+        );
+    }
+}
