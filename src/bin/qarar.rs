@@ -275,7 +275,12 @@ fn write_stdout(
         if matches!(format, Format::Json | Format::Ndjson) && !array {
             out.write_all(b"\n")?;
         }
-        // The document is dropped before the next file is read.
+        // The document is dropped before the next file is read; not the last one, which the
+        // process gives back whole as it exits (freeing its several hundred thousand
+        // allocations one by one was a tenth of the time on a 50 MB file).
+        if std::ptr::eq(file, files.last().unwrap_or(file)) {
+            std::mem::forget(doc);
+        }
     }
     if array {
         out.write_all(b"]\n")?;
