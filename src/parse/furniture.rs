@@ -260,11 +260,24 @@ fn is_web_page_line(n: &str) -> bool {
         || starts("source")
         || starts("تاريخ النشر")
         || starts("published")
-        || n.contains("جميع الحقوق محفوظه")
-        || n.contains("all rights reserved")
         || n.contains('©')
+        || copyright_phrase(n)
         || (n.matches('|').count() >= 2
             && n.split('|').all(|item| item.trim().chars().count() <= 20))
+}
+
+/// Does the line say «all rights reserved» (normalised, in Arabic or English)? Asked of every
+/// line: searchers built once (`str::contains` built its own for each line, a twentieth of the
+/// parse's instructions on a large file).
+fn copyright_phrase(n: &str) -> bool {
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::OnceLock::new();
+    FINDERS
+        .get_or_init(|| {
+            ["جميع الحقوق محفوظه", "all rights reserved"].map(memchr::memmem::Finder::new)
+        })
+        .iter()
+        .any(|f| f.find(n.as_bytes()).is_some())
 }
 
 /// Moves the page furniture (page numbers, running heads, a web page's own lines) out of `lines`
@@ -328,6 +341,24 @@ pub fn set_aside<'a>(
 mod tests {
     use super::*;
     use crate::text::normalize;
+
+    #[test]
+    fn a_copyright_line_is_the_web_page_s_with_or_without_the_sign() {
+        for line in [
+            "جميع الحقوق محفوظة لمنظمة التعاون الإسلامي 2024",
+            "All rights reserved, Organisation of Islamic Cooperation",
+            "حقوق النشر © 2017",
+        ] {
+            assert!(
+                is_web_page_line(&normalize(line)),
+                "«{line}» should be a web page's own line"
+            );
+        }
+        assert!(
+            !is_web_page_line(&normalize("يؤكد على حقوق الشعب الفلسطيني المحفوظة جميعها")),
+            "a clause about rights should not be set aside"
+        );
+    }
 
     fn page(s: &str) -> Option<PageNumber> {
         page_number(&normalize(s))
