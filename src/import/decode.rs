@@ -106,7 +106,7 @@ pub fn utf8_in_place(mut bytes: Vec<u8>) -> Result<Decoded, Vec<u8>> {
         return Err(bytes);
     }
     // SAFETY: simdutf8 has just validated these bytes as UTF-8 (its tests hold it to std's
-    // answer; ours, `the_owned_path_reads_as_the_borrowed_one`, to `std::str::from_utf8`'s).
+    // answer; ours, `utf8_is_what_std_says_it_is`, to `std::str::from_utf8`'s).
     let text = unsafe { String::from_utf8_unchecked(bytes) };
     Ok(Decoded {
         text,

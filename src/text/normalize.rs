@@ -516,7 +516,8 @@ impl Normalized {
         // first letter.
         while let Some(&(pn, ps)) = k.checked_sub(1).and_then(|p| anchors.get(p)) {
             let (n, s) = anchors[k];
-            if s as usize != src || pn as usize + (src - ps as usize) >= n as usize {
+            let reach = src.checked_sub(ps as usize).map(|d| pn as usize + d);
+            if s as usize != src || reach.is_none_or(|r| r >= n as usize) {
                 break;
             }
             k -= 1;
@@ -545,9 +546,6 @@ impl Normalized {
     }
 }
 
-/// `xs.partition_point(pred)`, searched forward from `hint` with a doubling step when the answer
-/// lies at or after it (the parser asks in document order, so it is usually a few steps on: a
-/// binary search of the whole list cost a cache miss per step); from the start otherwise.
 /// The one pass over a document that [`Normalized::document`] makes: what it has written, and
 /// where it stands. Its steps are inlined into the loop; they are methods only to be read.
 struct DocumentPass<'s> {
@@ -749,6 +747,9 @@ impl<'s> DocumentPass<'s> {
     }
 }
 
+/// `xs.partition_point(pred)`, searched forward from `hint` with a doubling step when the answer
+/// lies at or after it (the parser asks in document order, so it is usually a few steps on: a
+/// binary search of the whole list cost a cache miss per step); from the start otherwise.
 fn partition_from<T>(xs: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
     let hint = hint.min(xs.len());
     if hint > 0 && !pred(&xs[hint - 1]) {
