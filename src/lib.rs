@@ -38,10 +38,19 @@ pub mod internals {
     pub use crate::lexicon::verbs::Lexicon;
     pub use crate::lexicon::Gazetteer;
     pub use crate::parse::has_ascii_digit;
+    pub use crate::parse::{Reading, STRETCHES_FROM};
     pub use crate::text::lines::trim;
     pub use crate::text::presentation::PRESENTATION_FORMS;
     pub use crate::text::words::words;
     pub use crate::text::{normalize, split_lines, Normalized};
+
+    /// [`crate::parse`] with the resolutions read as `reading` says, where `parse` picks by the
+    /// document's size and the machine.
+    pub fn parse_read_as(src: &str, reading: Reading) -> crate::Document {
+        let mut doc = crate::parse::parse_read_as(src, 0, reading);
+        crate::tag::tag(&mut doc);
+        doc
+    }
 }
 
 /// Parses a session document and tags it: the whole pipeline from text to the model the viewer

@@ -165,6 +165,16 @@ proptest! {
     }
 
     #[test]
+    fn reading_in_stretches_is_reading_the_whole_document(doc in document(), threads in 1usize..4) {
+        // Each resolution normalised on its own, on several threads, must make the document that
+        // the whole document's normalised copy makes (`src/parse/reading.rs`).
+        use qarar::internals::{parse_read_as, Reading};
+        let whole = parse_read_as(&doc, Reading::Whole);
+        let stretched = parse_read_as(&doc, Reading::Stretches { threads });
+        prop_assert!(stretched == whole, "reading in stretches on {} threads should change nothing", threads);
+    }
+
+    #[test]
     fn the_document_pass_finds_the_lines_the_line_splitter_finds(
         doc in prop::collection::vec(
             prop::sample::select(vec!["\n", "\r", "\r\n", "\n\r", "ي", "**", " ", "a", "ﻻ", "٤"]),

@@ -7,6 +7,7 @@
 //! - `toc` and `cover` read the front matter;
 //! - `resolution` reads one resolution's head and enacting formula, `body` its paragraphs'
 //!   lines, and `paragraph` each paragraph, with `verbs`, `regions` and `refs` inside it;
+//! - `reading` reads the resolutions from their lines, in turn or on several threads;
 //! - `ids` settles ids: the order they are printed in, and those of resolutions without a heading.
 
 mod body;
@@ -17,6 +18,7 @@ pub(crate) mod language;
 mod layout;
 mod line;
 mod paragraph;
+mod reading;
 mod refs;
 mod regions;
 mod resolution;
@@ -28,6 +30,8 @@ pub use scan::has_ascii_digit;
 
 use layout::Layout;
 use line::{Kind, LineInfo};
+use reading::{PlacedLine, ResolutionLines};
+pub use reading::{Reading, STRETCHES_FROM};
 
 use crate::model::{CoverLine, CoverRole, Document, Unplaced};
 use crate::text::normalize::Normalized;
@@ -67,22 +71,21 @@ pub(crate) fn web_page_start(text: &str) -> usize {
 /// [`parse`] for a document saved as a web page, whose own lines (the site's name and menus, the
 /// page's title) end at byte `page_until`: they are set aside, not read as the cover.
 pub(crate) fn parse_page(src: &str, page_until: usize) -> Document {
-    // The whole text is normalised once; lines and paragraphs are stretches of it.
+    parse_read_as(src, page_until, Reading::for_document(src))
+}
+
+/// [`parse_page`], its resolutions read as `reading` says.
+pub(crate) fn parse_read_as(src: &str, page_until: usize, reading: Reading) -> Document {
+    // The whole text is normalised once; lines are stretches of it.
     let norm = Normalized::document(src);
-    let mut doc = Document {
-        language: match language::detect(src) {
-            language::Script::Latin(l) => l,
-            _ => crate::model::Language::Arabic,
-        },
-        ..Document::default()
-    };
-    let lines = line::read_lines(src, &norm);
-    let lines = furniture::set_aside(src, lines, norm.has_form_feed(src), page_until, &mut doc);
-    let layout = Layout::find(&lines);
-    read_front_matter(src, &lines, &layout, &mut doc);
-    for (k, start) in layout.starts.iter().enumerate() {
-        let region = layout.resolution_lines(k);
-        resolution::read(src, &norm, &lines, &region, start.enacting, &mut doc);
+    let (mut doc, resolutions) = read_outline(src, &norm, page_until);
+    match reading {
+        Reading::Whole => reading::in_turn(src, resolutions, 0, Some(&norm), &mut doc),
+        Reading::Stretches { threads } => {
+            // Each resolution normalises its own stretch; the document's copy is not kept.
+            drop(norm);
+            reading::in_parallel(src, resolutions, threads, &mut doc);
+        }
     }
     ids::settle_order(&mut doc);
     ids::assign(&mut doc);
@@ -91,6 +94,47 @@ pub(crate) fn parse_page(src: &str, page_until: usize) -> Document {
     }
     resolution::mark_incomplete(&mut doc);
     doc
+}
+
+/// The first pass over the whole document (`norm`, normalised): its lines read and classified,
+/// the furniture set aside, the front matter read, and each resolution's lines found. The table
+/// of lines is dropped when it ends: it is a third of the text's size.
+fn read_outline(
+    src: &str,
+    norm: &Normalized,
+    page_until: usize,
+) -> (Document, Vec<ResolutionLines>) {
+    let mut doc = Document {
+        language: match language::detect(src) {
+            language::Script::Latin(l) => l,
+            _ => crate::model::Language::Arabic,
+        },
+        ..Document::default()
+    };
+    let lines = line::read_lines(src, norm);
+    let lines = furniture::set_aside(src, lines, norm.has_form_feed(src), page_until, &mut doc);
+    let layout = Layout::find(&lines);
+    read_front_matter(src, &lines, &layout, &mut doc);
+    let resolutions = (layout.starts.iter().enumerate())
+        .map(|(k, start)| {
+            let region = layout.resolution_lines(k);
+            ResolutionLines {
+                enacting: start
+                    .enacting
+                    .and_then(|e| region.iter().position(|&i| i == e)),
+                lines: (region.iter())
+                    .map(|&i| PlacedLine {
+                        start: lines[i].start,
+                        len: lines[i].raw.len(),
+                        kind: lines[i].kind.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        // A region of no lines makes no resolution.
+        .filter(|r| !r.lines.is_empty())
+        .collect();
+    (doc, resolutions)
 }
 
 /// The cover, the table of contents, and what stands between them and the first resolution.

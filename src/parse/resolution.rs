@@ -23,13 +23,15 @@ struct Head {
 }
 
 /// Reads the resolution on `region` (indices into `lines`), whose enacting formula, if any, is
-/// the line `enacting`, and adds it to `doc`.
+/// the line `enacting`, and adds it to `doc`. It is the document's resolution number `position`
+/// (from 0), which names it until `ids::assign` gives it an id when it prints none.
 pub(super) fn read(
     src: &str,
     norm: &Normalized,
     lines: &[LineInfo],
     region: &[usize],
     enacting: Option<usize>,
+    position: usize,
     doc: &mut Document,
 ) {
     let (Some(&first), Some(&last)) = (region.first(), region.last()) else {
@@ -73,7 +75,7 @@ pub(super) fn read(
                 order: IdOrder::SessionFirst,
             },
             IdSource::NumberingOrder,
-            format!("#{}", doc.resolutions.len() + 1),
+            format!("#{}", position + 1),
         ),
     };
     keep_notes(src, doc, &known_as, body.unplaced, found.diagnostics);

@@ -427,8 +427,32 @@ impl Normalized {
     /// are classified from tables without decoding chars; anchors are written only where the
     /// offsets between the texts shift.
     pub fn document(src: &str) -> Normalized {
-        let mut pass = DocumentPass::new(src);
-        let b = src.as_bytes();
+        DocumentPass::new(src, 0).run()
+    }
+
+    /// Source bytes `from..to` of a document, normalised as [`Normalized::document`] would: the
+    /// same text, words and offsets back into `src`, as if sliced from the whole document's (a
+    /// stretch that starts and ends at a line's edges: normalising is char by char, and a word
+    /// cannot run over a line's end). The parser reads each resolution from a stretch of its own,
+    /// so that a normalised copy of the whole document is not held while the model is built
+    /// (it was a fifth of the CLI's peak memory). `None` when `from..to` are not char
+    /// boundaries in order.
+    pub fn stretch(src: &str, from: usize, to: usize) -> Option<Normalized> {
+        let upto = src.get(..to)?;
+        upto.get(from..)?;
+        let mut n = DocumentPass::new(upto, from).run();
+        // The line ends and the form feed would be the stretch's, not the document's.
+        n.line_ends = None;
+        n.form_feed = None;
+        Some(n)
+    }
+}
+
+impl DocumentPass<'_> {
+    /// The pass, from `self.i` to the end of `self.src`.
+    fn run(mut self) -> Normalized {
+        let b = self.src.as_bytes();
+        let pass = &mut self;
         while pass.i < b.len() {
             let x = b[pass.i];
             let lead = LEAD_CLASS[x as usize];
@@ -448,9 +472,11 @@ impl Normalized {
                 break;
             }
         }
-        pass.finish()
+        self.finish()
     }
+}
 
+impl Normalized {
     /// Does `src`, which this normalises, hold a form feed? Noted by the document pass; searched
     /// for otherwise.
     pub fn has_form_feed(&self, src: &str) -> bool {
@@ -564,19 +590,20 @@ struct DocumentPass<'s> {
 }
 
 impl<'s> DocumentPass<'s> {
-    fn new(src: &'s str) -> Self {
-        let n = src.len();
+    /// A pass over `src` from byte `from` (a char boundary) to its end.
+    fn new(src: &'s str, from: usize) -> Self {
+        let n = src.len().saturating_sub(from);
         DocumentPass {
             src,
             out: Vec::with_capacity(n + 8),
-            anchors: vec![(0, 0)],
+            anchors: vec![(0, from as u32)],
             words: WordBits::with_len(n),
             line_ends: Vec::with_capacity(n / 64),
             form_feed: false,
             word_start: 0,
             in_word: false,
-            copied: 0,
-            i: 0,
+            copied: from,
+            i: from,
         }
     }
 
