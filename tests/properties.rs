@@ -165,6 +165,19 @@ proptest! {
     }
 
     #[test]
+    fn the_document_pass_agrees_across_its_pieces(doc in document(), shift in 0usize..8) {
+        // Long enough that the pass's pieces (32 KiB each) end inside words, marks and chars
+        // that fold to two, wherever the shift puts them.
+        let unit = format!("{}{doc}\n", "ي".repeat(shift));
+        let long = unit.repeat(70_000 / unit.len() + 1);
+        let n = qarar::internals::Normalized::document(&long);
+        let expected = qarar::internals::normalize(&long.replace("**", ""));
+        prop_assert!(n.text == expected, "the folded text should be the same over many pieces");
+        let words = n.slice(0, long.len()).words();
+        prop_assert_eq!(words, qarar::internals::words(&expected), "the words should be the same over many pieces");
+    }
+
+    #[test]
     fn reading_in_stretches_is_reading_the_whole_document(doc in document(), threads in 1usize..4) {
         // Each resolution normalised on its own, on several threads, must make the document that
         // the whole document's normalised copy makes (`src/parse/reading.rs`).

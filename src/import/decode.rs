@@ -99,7 +99,7 @@ pub fn utf8_in_place(mut bytes: Vec<u8>) -> Result<Decoded, Vec<u8>> {
     // Validated once, as it is taken (checking first and then converting read a 50 MB file
     // twice: a tenth of the command line's time), by simdutf8: std's check, a byte at a time
     // for Arabic, was 8% of the command line's instructions.
-    if simdutf8::basic::from_utf8(&bytes).is_err() {
+    if !is_utf8(&bytes) {
         if bom {
             bytes.splice(0..0, BOM);
         }
@@ -113,6 +113,30 @@ pub fn utf8_in_place(mut bytes: Vec<u8>) -> Result<Decoded, Vec<u8>> {
         encoding: "UTF-8",
         bom,
     })
+}
+
+/// Bytes checked at a time by [`is_utf8`].
+const UTF8_PIECE: usize = 1 << 16;
+
+/// Are `bytes` UTF-8? simdutf8's check, a piece at a time: V8 replaces a wasm function's baseline
+/// code with its optimised build only for the calls after, so one call over a 50 MB file ran whole
+/// in the baseline code in the browser's worker (BENCHMARKS.md, "Long calls in the worker"). A
+/// piece ends where a char starts (before up to three continuation bytes), so valid text is never
+/// cut inside a char; and pieces that are each UTF-8 are UTF-8 together.
+fn is_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    while rest.len() > UTF8_PIECE {
+        let mut end = UTF8_PIECE;
+        while end > UTF8_PIECE - 3 && rest[end] & 0xC0 == 0x80 {
+            end -= 1;
+        }
+        let (piece, after) = rest.split_at(end);
+        if simdutf8::basic::from_utf8(piece).is_err() {
+            return false;
+        }
+        rest = after;
+    }
+    simdutf8::basic::from_utf8(rest).is_ok()
 }
 
 fn utf8(bytes: &[u8], bom: bool) -> Result<Decoded, DecodeError> {
@@ -214,6 +238,24 @@ mod tests {
                     "valid UTF-8 should be read in place unless blank or binary"
                 );
             }
+        }
+
+        /// Checked a piece at a time, a text is UTF-8 exactly when std says so, whatever falls
+        /// at a piece's end: a char of two, three or four bytes cut by it, or bytes put in there.
+        #[test]
+        fn utf8_in_pieces_is_what_std_says_it_is(
+            unit in "[\u{600}-\u{6ff} a-z\u{800}-\u{810}\u{10000}-\u{10010}]{1,40}",
+            junk in proptest::collection::vec(proptest::num::u8::ANY, 0..3),
+            near in 0usize..8,
+        ) {
+            let mut bytes = unit.repeat(2 * UTF8_PIECE / unit.len() + 1).into_bytes();
+            let at = UTF8_PIECE - 4 + near;
+            bytes.splice(at..at, junk);
+            proptest::prop_assert_eq!(
+                is_utf8(&bytes),
+                std::str::from_utf8(&bytes).is_ok(),
+                "a text over several pieces should be UTF-8 exactly when std says it is"
+            );
         }
     }
 

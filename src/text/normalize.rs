@@ -448,31 +448,50 @@ impl Normalized {
     }
 }
 
+/// Source bytes the document pass reads in one call of [`DocumentPass::run_until`].
+const PASS_PIECE: usize = 1 << 15;
+
 impl DocumentPass<'_> {
-    /// The pass, from `self.i` to the end of `self.src`.
+    /// The pass, from `self.i` to the end of `self.src`, a piece at a time: V8 replaces a wasm
+    /// function's baseline code with its optimised build only for the calls after, so a pass made
+    /// in one call ran whole in the baseline code in the browser's worker, about twice as slow
+    /// (BENCHMARKS.md, "Long calls in the worker").
     fn run(mut self) -> Normalized {
-        let b = self.src.as_bytes();
-        let pass = &mut self;
-        while pass.i < b.len() {
-            let x = b[pass.i];
-            let lead = LEAD_CLASS[x as usize];
-            if lead <= LEAD_ASCII_WORD {
-                pass.edge(lead == LEAD_ASCII_WORD, pass.at());
-                pass.i += 1;
-            } else if lead == LEAD_ARABIC && pass.arabic(x) {
-                // Handled: a letter that folds to itself, a diacritic, or a folded letter.
-            } else if lead == LEAD_LINE_END {
-                // Folds to itself, and ends a word.
-                pass.edge(false, pass.at());
-                pass.line_ends.push(pass.i as u32);
-                pass.i += 1;
-            } else if x < 0x80 {
-                pass.ascii_folded(x);
-            } else if !pass.decoded() {
+        let len = self.src.len();
+        while self.i < len {
+            let until = self.i.saturating_add(PASS_PIECE).min(len);
+            if !self.run_until(until) {
                 break;
             }
         }
         self.finish()
+    }
+
+    /// The pass up to source byte `until` (or a little past it, to the end of a char or word):
+    /// `false` if it stopped short, at the end of the text.
+    #[inline(never)]
+    fn run_until(&mut self, until: usize) -> bool {
+        let b = self.src.as_bytes();
+        while self.i < until {
+            let x = b[self.i];
+            let lead = LEAD_CLASS[x as usize];
+            if lead <= LEAD_ASCII_WORD {
+                self.edge(lead == LEAD_ASCII_WORD, self.at());
+                self.i += 1;
+            } else if lead == LEAD_ARABIC && self.arabic(x) {
+                // Handled: a letter that folds to itself, a diacritic, or a folded letter.
+            } else if lead == LEAD_LINE_END {
+                // Folds to itself, and ends a word.
+                self.edge(false, self.at());
+                self.line_ends.push(self.i as u32);
+                self.i += 1;
+            } else if x < 0x80 {
+                self.ascii_folded(x);
+            } else if !self.decoded() {
+                return false;
+            }
+        }
+        true
     }
 }
 
