@@ -456,13 +456,16 @@ impl DocumentPass<'_> {
     /// function's baseline code with its optimised build only for the calls after, so a pass made
     /// in one call ran whole in the baseline code in the browser's worker, about twice as slow
     /// (BENCHMARKS.md, "Long calls in the worker").
+    ///
+    /// The first piece is read by a call of its own, before the loop: `wasm-opt` inlines a
+    /// function that is called from one place, whatever its size, which put the pass back into
+    /// one long call (a profile of the worker showed it inside `parse_read_as`).
     fn run(mut self) -> Normalized {
         let len = self.src.len();
-        while self.i < len {
-            let until = self.i.saturating_add(PASS_PIECE).min(len);
-            if !self.run_until(until) {
-                break;
-            }
+        let piece_end = |i: usize| i.saturating_add(PASS_PIECE).min(len);
+        let mut going = self.run_until(piece_end(self.i));
+        while going && self.i < len {
+            going = self.run_until(piece_end(self.i));
         }
         self.finish()
     }
