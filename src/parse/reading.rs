@@ -5,7 +5,7 @@
 //! A large document natively is read in stretches: its normalised copy is the text's size again,
 //! and holding it while the model is built (twice the text's size) put the CLI's peak at 5.2× the
 //! input; in stretches it is 3.7× (BENCHMARKS.md). Normalising every resolution a second time
-//! costs about a fifth of a parse's work, which the threads more than win back. In the browser
+//! costs about a fifth of a parse's work, which a second thread wins back. In the browser
 //! the worker is one thread, and its documents are read from the whole copy.
 //!
 //! Both ways give the same document: a stretch starts and ends at a line's edges, normalising is
