@@ -101,6 +101,7 @@ fn note(code: DiagnosticCode, message: String, span: Span) -> Diagnostic {
 type Pending = Option<(String, u32, Span)>;
 
 /// Reads a resolution's body from its lines, in one pass.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub fn read<'a>(src: &'a str, lines: &[&LineInfo]) -> Body<'a> {
     let mut b = Body::default();
     let mut pending: Pending = None;

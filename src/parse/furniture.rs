@@ -282,6 +282,7 @@ fn copyright_phrase(n: &str) -> bool {
 
 /// Moves the page furniture (page numbers, running heads, a web page's own lines) out of `lines`
 /// into `doc.furniture`, with one note that says how much was set aside.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub fn set_aside<'a>(
     src: &str,
     lines: Vec<LineInfo<'a>>,

@@ -84,6 +84,7 @@ fn in_order(id: ResolutionId, order: IdOrder) -> ResolutionId {
 /// `1/35`, `2/35` …). With a single id, or ids that do not tell, it is the number that the cover
 /// or the first enacting formula names by its ordinal («في دورته الخامسة والثلاثين»). Failing
 /// both, session first, as the current sessions print.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub(super) fn settle_order(doc: &mut Document) {
     let printed: Vec<(u32, u32)> = doc
         .resolutions
@@ -256,6 +257,7 @@ impl TocRows {
 
 /// Gives every resolution without a heading its id, fills titles the body lacks from the table of
 /// contents, and notes gaps and repeats in the numbering.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub(super) fn assign(doc: &mut Document) {
     let mut rows = TocRows::new(&doc.toc, doc.session.id_order);
     for r in doc

@@ -34,6 +34,7 @@ pub(super) struct Layout {
 }
 
 impl Layout {
+    #[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
     pub fn find(lines: &[LineInfo]) -> Layout {
         let first_enacting = lines
             .iter()

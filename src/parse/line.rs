@@ -123,6 +123,7 @@ impl<'a> LineInfo<'a> {
 const MAX_TITLE_CHARS: usize = 300;
 
 /// Reads every non-blank line of `text`, whose normalised form is `doc`.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub fn read_lines<'a>(text: &'a str, doc: &'a Normalized) -> Vec<LineInfo<'a>> {
     doc.lines(text)
         .unwrap_or_else(|| split_lines(text))

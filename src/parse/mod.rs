@@ -9,6 +9,14 @@
 //!   lines, and `paragraph` each paragraph, with `verbs`, `regions` and `refs` inside it;
 //! - `reading` reads the resolutions from their lines, in turn or on several threads;
 //! - `ids` settles ids: the order they are printed in, and those of resolutions without a heading.
+//!
+//! Each of those stages is a function of its own in the build (`#[inline(never)]`, and
+//! index.html's `--one-caller-inline-max-function-size` for wasm-opt), though most are called from
+//! one place. In the browser the parse runs once, cold, and V8 runs a wasm function in its baseline
+//! code (Liftoff) for the whole of a call, compiling an optimised build in the background once
+//! the function is hot: inlined into one 76 KB function, the whole parse ran in baseline code and
+//! was then compiled by TurboFan for ~360 ms of a two-core machine's time that nothing used. As
+//! stages, those called per resolution or paragraph run optimised after the first few calls.
 
 mod body;
 mod cover;
@@ -99,6 +107,7 @@ pub(crate) fn parse_read_as(src: &str, page_until: usize, reading: Reading) -> D
 /// The first pass over the whole document (`norm`, normalised): its lines read and classified,
 /// the furniture set aside, the front matter read, and each resolution's lines found. The table
 /// of lines is dropped when it ends: it is a third of the text's size.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 fn read_outline(
     src: &str,
     norm: &Normalized,
@@ -138,6 +147,7 @@ fn read_outline(
 }
 
 /// The cover, the table of contents, and what stands between them and the first resolution.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 fn read_front_matter(src: &str, lines: &[LineInfo], layout: &Layout, doc: &mut Document) {
     if let Some(r) = &layout.toc {
         doc.toc = toc::read(src, &lines[r.clone()], &mut doc.diagnostics);

@@ -20,6 +20,7 @@ pub(super) struct Found {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub(super) fn preambular(
     src: &str,
     norm: &Normalized,
@@ -65,6 +66,7 @@ fn opening(src: &str, para: &Para) -> Option<Opening> {
     })
 }
 
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub(super) fn operative(
     src: &str,
     norm: &Normalized,

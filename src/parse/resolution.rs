@@ -25,6 +25,7 @@ struct Head {
 /// Reads the resolution on `region` (indices into `lines`), whose enacting formula, if any, is
 /// the line `enacting`, and adds it to `doc`. It is the document's resolution number `position`
 /// (from 0), which names it until `ids::assign` gives it an id when it prints none.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub(super) fn read(
     src: &str,
     norm: &Normalized,
@@ -257,6 +258,7 @@ fn keep_notes(
 }
 
 /// A resolution with no operative clause, or a document that stops mid-sentence, is incomplete.
+#[inline(never)] // a stage of its own in the wasm build: see parse/mod.rs
 pub(super) fn mark_incomplete(doc: &mut Document) {
     let n = doc.resolutions.len();
     for (k, r) in doc.resolutions.iter_mut().enumerate() {
