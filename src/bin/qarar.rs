@@ -194,7 +194,7 @@ fn write_json(out: &mut impl Write, doc: &qarar::Document, pretty: bool) -> std:
     if pretty {
         serde_json::to_writer_pretty(&mut *out, doc)?;
     } else {
-        serde_json::to_writer(&mut *out, doc)?;
+        qarar::export::write_json(&mut *out, doc)?;
     }
     Ok(())
 }

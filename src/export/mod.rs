@@ -1,11 +1,15 @@
 //! The data out of Qarar: a document (a whole session, or the part of it a view shows) written
-//! as CSV for spreadsheets, as JSON (the model itself), or as Akoma Ntoso XML for legal
-//! informatics. The command line and the viewer's Download menu call the same functions, so a
-//! file saved from a filtered view holds exactly what the CLI would write for those resolutions.
+//! as CSV for spreadsheets, as JSON (the model itself; `json` writes it on several threads for
+//! the command line), or as Akoma Ntoso XML for legal informatics. The command line and the
+//! viewer's Download menu call the same functions, so a file saved from a filtered view holds
+//! exactly what the CLI would write for those resolutions.
 
 mod akn;
 mod csv;
 mod date;
+// Threads: the command line's, not the browser's.
+#[cfg(not(target_arch = "wasm32"))]
+mod json;
 mod name;
 mod selection;
 mod stats;
@@ -13,6 +17,8 @@ mod stats;
 pub use akn::akoma_ntoso;
 pub use csv::{clause_rows, csv, csv_rows, HEADER};
 pub use date::iso_date;
+#[cfg(not(target_arch = "wasm32"))]
+pub use json::write_json;
 pub use name::file_name;
 pub use selection::{Selection, Shown};
 pub use stats::{stats, RegionStats, Stats, VerbStats};
