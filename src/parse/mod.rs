@@ -84,8 +84,12 @@ pub(crate) fn parse_page(src: &str, page_until: usize) -> Document {
 
 /// [`parse_page`], its resolutions read as `reading` says.
 pub(crate) fn parse_read_as(src: &str, page_until: usize, reading: Reading) -> Document {
-    // The whole text is normalised once; lines are stretches of it.
-    let norm = Normalized::document(src);
+    // The whole text is normalised once; lines are stretches of it. A document read in
+    // stretches is large, and normalised on the threads that will read it.
+    let norm = match reading {
+        Reading::Whole => Normalized::document(src),
+        Reading::Stretches { threads } => Normalized::document_in_parts(src, threads),
+    };
     let (mut doc, resolutions) = read_outline(src, &norm, page_until);
     match reading {
         Reading::Whole => reading::in_turn(src, resolutions, 0, Some(&norm), &mut doc),

@@ -448,6 +448,83 @@ impl Normalized {
     }
 }
 
+impl Normalized {
+    /// [`Normalized::document`], the same in every field, made in up to `parts` parts on as many
+    /// threads: the text is cut after line ends near equal shares, each part is normalised as a
+    /// stretch of its own, and the parts are joined in order. Normalising is char by char and no
+    /// word runs over a line's end, so a part starts as the whole pass would stand there. The
+    /// command line's first pass over a large document (a tenth of its work, on one thread).
+    pub fn document_in_parts(src: &str, parts: usize) -> Normalized {
+        let cuts = line_starts_near_shares(src, parts);
+        if cuts.is_empty() {
+            return Normalized::document(src);
+        }
+        let bounds: Vec<(usize, usize)> = std::iter::once(0)
+            .chain(cuts.iter().copied())
+            .zip(cuts.iter().copied().chain(std::iter::once(src.len())))
+            .collect();
+        let pass = |(from, to): (usize, usize)| {
+            // Cuts stand after a `\n`, a char boundary.
+            let upto = src.get(..to).unwrap_or(src);
+            DocumentPass::new(upto, from.min(upto.len())).run()
+        };
+        let parts = std::thread::scope(|scope| {
+            let others: Vec<_> = (bounds[1..].iter())
+                .map(|&b| scope.spawn(move || pass(b)))
+                .collect();
+            let first = pass(bounds[0]);
+            let others: Vec<_> = others.into_iter().map(|h| h.join()).collect();
+            (first, others)
+        });
+        let (mut whole, others) = parts;
+        for part in others {
+            // A thread that panicked has panicked the pass, as one thread would have.
+            whole.append(part.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        whole
+    }
+
+    /// Joins `next`, the document pass over the source right after this one's, to this: its text,
+    /// its anchors (one the join makes redundant left out, as the whole pass would not have
+    /// made it), its words, line ends and form feed.
+    fn append(&mut self, next: Normalized) {
+        let at = self.text.len();
+        for &(n, s) in &next.anchors {
+            shift(&mut self.anchors, at + n as usize, s as usize);
+        }
+        self.text.push_str(&next.text);
+        if let (Some(words), Some(more)) = (&mut self.words, &next.words) {
+            words.append(more, at);
+        }
+        if let (Some(ends), Some(more)) = (&mut self.line_ends, next.line_ends) {
+            ends.extend(more);
+        }
+        self.form_feed = match (self.form_feed, next.form_feed) {
+            (Some(a), Some(b)) => Some(a || b),
+            _ => None,
+        };
+        self.end = next.end;
+    }
+}
+
+/// Up to `parts - 1` cuts in `src`, each right after a `\n` at or past an equal share of its
+/// bytes, in order and distinct; none in a text without line ends or too short to share.
+fn line_starts_near_shares(src: &str, parts: usize) -> Vec<usize> {
+    let b = src.as_bytes();
+    let mut cuts: Vec<usize> = Vec::new();
+    for k in 1..parts.max(1) {
+        let share = b.len() / parts * k;
+        let from = share.max(cuts.last().copied().unwrap_or(0));
+        if let Some(nl) = b.get(from..).and_then(|rest| memchr::memchr(b'\n', rest)) {
+            let cut = from + nl + 1;
+            if cut < b.len() && cuts.last() != Some(&cut) {
+                cuts.push(cut);
+            }
+        }
+    }
+    cuts
+}
+
 /// Source bytes the document pass reads in one call of [`DocumentPass::run_until`].
 const PASS_PIECE: usize = 1 << 15;
 
@@ -924,6 +1001,51 @@ mod tests {
             let s: String = chars.into_iter().collect();
             prop_assert_eq!(normalize(&s), normalize_chars(&s), "for {:?}", s);
         }
+    }
+
+    proptest! {
+        #[test]
+        fn a_document_normalised_in_parts_is_the_document_normalised_whole(
+            lines in proptest::collection::vec(
+                (proptest::collection::vec(text_char(), 0..12), prop::sample::select(vec!["\n", "\r\n", "\r", "\u{c}\n", "**\n"])),
+                0..24,
+            ),
+            parts in 1usize..6,
+        ) {
+            let src: String = lines.iter().map(|(cs, end)| cs.iter().collect::<String>() + end).collect();
+            let whole = Normalized::document(&src);
+            let joined = Normalized::document_in_parts(&src, parts);
+            prop_assert_eq!(&joined.text, &whole.text, "the text should be the same");
+            prop_assert_eq!(&joined.anchors, &whole.anchors, "the anchors should be the same, none more");
+            let words = |n: &Normalized| n.words.as_ref().map(|w| w.words_in(0, n.text.len()));
+            prop_assert_eq!(words(&joined), words(&whole), "the words should be the same");
+            prop_assert_eq!(&joined.line_ends, &whole.line_ends, "the line ends should be the same");
+            prop_assert_eq!(joined.form_feed, whole.form_feed, "a form feed should be noted either way");
+            prop_assert_eq!(joined.end, whole.end, "the text should end at the same byte");
+        }
+    }
+
+    #[test]
+    fn a_document_is_cut_after_line_ends_near_equal_shares() {
+        let src = "ab\ncd\nef\ngh\n";
+        assert_eq!(
+            line_starts_near_shares(src, 2),
+            [9],
+            "a cut should follow the line end at or after half"
+        );
+        assert_eq!(
+            line_starts_near_shares(src, 4),
+            [6, 9],
+            "cuts should be distinct and in order"
+        );
+        assert!(
+            line_starts_near_shares("no line ends", 3).is_empty(),
+            "a text without line ends should not be cut"
+        );
+        assert!(
+            line_starts_near_shares(src, 1).is_empty(),
+            "one part should make no cut"
+        );
     }
 
     #[test]

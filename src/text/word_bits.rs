@@ -52,6 +52,21 @@ impl WordBits {
         }
     }
 
+    /// Adds `more`, the bits of a text that follows this one's at byte `at` (none of this one's
+    /// bits at or past `at`): the words of two stretches of a document, normalised apart, joined.
+    pub fn append(&mut self, more: &WordBits, at: usize) {
+        let (base, bit) = (at / 64, at % 64);
+        if self.0.len() < base + more.0.len() + 1 {
+            self.0.resize(base + more.0.len() + 1, 0);
+        }
+        for (k, &w) in more.0.iter().enumerate() {
+            self.0[base + k] |= w << bit;
+            if bit > 0 {
+                self.0[base + k + 1] |= w >> (64 - bit);
+            }
+        }
+    }
+
     /// The words that lie wholly within bytes `from..to`, rebased to `from`: a word cut by
     /// either end is not one of the stretch's.
     pub fn words_in(&self, from: usize, to: usize) -> Vec<Word> {
