@@ -299,6 +299,8 @@ impl Documents {
             s.missing.set(None);
             // Until it has arrived, `load_default` shows it when it does.
             if let Some(d) = self.default_session.get_value() {
+                // What the status line said was about the document left («Opened …»).
+                s.status.set(String::new());
                 s.loaded.set(d);
                 s.query
                     .set(s.loaded.with_untracked(|l| Query::parse(&search, &l.doc)));

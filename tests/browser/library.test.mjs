@@ -40,6 +40,17 @@ test('an opened document is kept: the URL names it by content hash, and reload b
   await page.close();
 });
 
+test('Back from an opened document to the default session leaves no word about the document left', async () => {
+  const page = await open(browser, server.url);
+  await page.setInputFiles('input[type=file]', older);
+  await page.waitForFunction(() => /Opened older-layout\.txt/.test(document.querySelector('p.status')?.innerText));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('p.counter')?.dataset.shown === '56');
+  assert.doesNotMatch(await page.locator('p.status').innerText(), /Opened/, 'the status line should not speak of the document left');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a link to a document this browser does not hold says so; opening the file shows the linked view', async () => {
   const hash = await hashOf(older);
   const page = await open(browser, server.url, `?doc=${hash}&res=${encodeURIComponent('36/45-س')}`);
