@@ -28,7 +28,8 @@
 //!                   name }], map: url }                  and the other kept sessions parsed and
 //!                                                        kept here, the map's shapes fetched
 //!                 { glance: "?…" }                       the overview for the view's filters
-//!                 { more: true }                         after each piece is handled
+//!                 { more: true }                         after each piece of resolutions is
+//!                                                        handled
 //! worker → page   { kind: "ready" }                      listening (messages before are lost)
 //!                 { kind: "progress", stage }            reading, parsing
 //!                 { kind: "head", data }                 session, table of contents, totals, timing
@@ -55,9 +56,10 @@
 //! them back cost (a 50 MB file took 13 s to reach the page that way). The worker also builds the
 //! search index (it normalises at full speed), so the page only decodes.
 //!
-//! The worker sends the next piece only when the page asks for it: sent all at once, hundreds of
-//! pieces queued on the page's thread and kept it from answering anything else until they were
-//! all handled. The messages are raw web-sys `postMessage` rather than gloo-worker's bridge: this
+//! The worker sends the next piece of resolutions only when the page asks for it (the head,
+//! the notes, the first piece and the end go unasked): sent all at once, hundreds of pieces
+//! queued on the page's thread and kept it from answering anything else until they were all
+//! handled. The messages are raw web-sys `postMessage` rather than gloo-worker's bridge: this
 //! flow control is the protocol, and the bridge would add its own.
 
 use std::collections::VecDeque;
@@ -288,17 +290,27 @@ fn send_next(scope: &web_sys::DedicatedWorkerGlobalScope) {
     if let Some(m) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
         post(scope, m);
     }
-    if QUEUE.with(|q| q.borrow().is_empty()) {
-        let next = PENDING.with(|p| {
-            let mut p = p.borrow_mut();
-            let batch = p.as_mut().and_then(encode_batch);
-            match batch {
-                Some(b) => Some(Outgoing::Data("batch", b)),
-                // The resolutions are all sent: the end, once.
-                None => p.take().map(|_| Outgoing::End),
-            }
-        });
-        QUEUE.with(|q| q.borrow_mut().extend(next));
+    encode_next(scope);
+}
+
+/// With nothing queued: the next piece encoded and queued, to go when the page asks for more;
+/// or, the resolutions all sent, the end, sent at once (messages arrive in the order posted).
+fn encode_next(scope: &web_sys::DedicatedWorkerGlobalScope) {
+    if !QUEUE.with(|q| q.borrow().is_empty()) {
+        return;
+    }
+    let next = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        let batch = p.as_mut().and_then(encode_batch);
+        match batch {
+            Some(b) => Some(Outgoing::Data("batch", b)),
+            // The end, once.
+            None => p.take().map(|_| Outgoing::End),
+        }
+    });
+    match next {
+        Some(Outgoing::End) => post(scope, Outgoing::End),
+        next => QUEUE.with(|q| q.borrow_mut().extend(next)),
     }
 }
 
@@ -344,7 +356,6 @@ fn parse_and_queue(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, 
         diagnostics,
         furniture,
     } = doc;
-    let mut queue = VecDeque::new();
     let head = Head {
         hash,
         language,
@@ -357,7 +368,10 @@ fn parse_and_queue(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, 
         lexicons_started: LEXICONS.with(|l| l.get().0),
         lexicons_ms: LEXICONS.with(|l| l.get().1),
     };
-    queue.push_back(Outgoing::Data("head", encode(&head)));
+    // The head, the notes and the first piece go at once; each later piece when the page asks
+    // for it. (Each waiting for the page's word, a usual session reached the page three round
+    // trips after its parse, each waiting on the page's busy thread.)
+    post(scope, Outgoing::Data("head", encode(&head)));
     let (mut diagnostics, mut unplaced) = (diagnostics.into_iter(), unplaced.into_iter());
     loop {
         let notes = Notes {
@@ -367,10 +381,11 @@ fn parse_and_queue(scope: &web_sys::DedicatedWorkerGlobalScope, bytes: Vec<u8>, 
         if notes.diagnostics.is_empty() && notes.unplaced.is_empty() {
             break;
         }
-        queue.push_back(Outgoing::Data("notes", encode(&notes)));
+        post(scope, Outgoing::Data("notes", encode(&notes)));
     }
-    QUEUE.with(|q| *q.borrow_mut() = queue);
+    QUEUE.with(|q| q.borrow_mut().clear());
     PENDING.with(|p| *p.borrow_mut() = Some(resolutions.into_iter()));
+    encode_next(scope);
     send_next(scope);
 }
 
@@ -969,7 +984,7 @@ impl Parse {
                 Ok(Some(e)) => e,
                 Err(e) => Event::Error(e),
             };
-            let ask_more = matches!(event, Event::Head(_) | Event::Notes(..) | Event::Batch(_));
+            let ask_more = matches!(event, Event::Batch(_));
             on(event);
             if ask_more {
                 let m = js_sys::Object::new();
