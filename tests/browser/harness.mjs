@@ -52,6 +52,28 @@ export function launch() {
 }
 
 /**
+ * A Chromium trace of one fresh load of the build in `root`, with trace `categories`, to `path`:
+ * from the navigation to `settle` ms after the list is first painted (`qarar:render`). Its
+ * events. For the tools that read where a first load's time goes (trace.mjs, load-cpu.mjs).
+ */
+export async function traceFirstLoad(path, categories, { root = dist, settle = 300 } = {}) {
+  const server = await serve(root);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await browser.startTracing(page, { path, categories });
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('qarar:render').length > 0, null, { timeout: 30000 });
+    await page.waitForTimeout(settle);
+    await browser.stopTracing();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return JSON.parse(await readFile(path, 'utf8')).traceEvents;
+}
+
+/**
  * The server and the browser a test file's tests share: started before them, closed after. They
  * are live bindings: a test file imports `server` and `browser` and calls `withBrowser()` once.
  */

@@ -9,10 +9,9 @@
 // background threads) and the worker's baseline compiles of functions on their first call.
 // Which functions V8 optimises, and at what cost: Chromium started with
 // `--js-flags=--trace-wasm-compilation-times` prints a line for each.
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch } from './harness.mjs';
+import { traceFirstLoad } from './harness.mjs';
 
 const loads = Number(process.argv[2] ?? 5);
 const dirs = process.argv.slice(3);
@@ -21,20 +20,7 @@ const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 
 /** One fresh load of `dir`, traced: its figures. */
 async function load(dir) {
-  const server = await serve(dir);
-  const browser = await launch();
-  try {
-    const page = await browser.newPage();
-    await browser.startTracing(page, { path, categories });
-    await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('qarar:render').length > 0, null, { timeout: 30000 });
-    await page.waitForTimeout(800);
-    await browser.stopTracing();
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  const events = JSON.parse(await readFile(path, 'utf8')).traceEvents;
+  const events = await traceFirstLoad(path, categories, { root: dir, settle: 800 });
   const thread = (e) => `${e.pid}:${e.tid}`;
   const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [thread(e), e.args.name]));
   const isWorker = (e) => names.get(thread(e)) === 'DedicatedWorker thread';

@@ -1,30 +1,13 @@
 // What a first load's long tasks hold: a Chromium trace of one fresh load of the built page, and
 // each main-thread task over 20 ms with what inside it took over 4 ms (layouts with their object
 // counts). A tool, not a benchmark (tracing slows the page): `node tests/browser/trace.mjs`.
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch } from './harness.mjs';
+import { traceFirstLoad } from './harness.mjs';
 
 const path = join(tmpdir(), 'qarar-trace.json');
-const server = await serve();
-const browser = await launch();
-try {
-  const page = await browser.newPage();
-  await browser.startTracing(page, {
-    path,
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'],
-  });
-  await page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName('qarar:render').length > 0, null, { timeout: 30000 });
-  await page.waitForTimeout(300);
-  await browser.stopTracing();
-} finally {
-  await browser.close();
-  await server.close();
-}
-
-const events = JSON.parse(await readFile(path, 'utf8')).traceEvents;
+const events = await traceFirstLoad(path, ['devtools.timeline', 'disabled-by-default-devtools.timeline',
+  'v8.execute', 'blink.user_timing', 'loading']);
 const thread = (e) => `${e.pid}:${e.tid}`;
 const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map(thread));
 // A loop, not Math.min(...): a trace holds more events than a call takes arguments.
