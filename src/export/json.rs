@@ -15,8 +15,7 @@ const BATCH: usize = 64;
 
 /// Writes `doc` as compact JSON (what `serde_json::to_writer` writes) to `out`.
 pub fn write_json(out: &mut impl Write, doc: &Document) -> io::Result<()> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    write_in_batches(out, doc, threads, BATCH)
+    write_in_batches(out, doc, crate::parse::threads(), BATCH)
 }
 
 /// [`write_json`] on `threads` threads, `batch` resolutions to a thread at a time.

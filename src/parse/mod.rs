@@ -38,6 +38,8 @@ pub use scan::has_ascii_digit;
 
 use layout::Layout;
 use line::{Kind, LineInfo};
+#[cfg(not(target_arch = "wasm32"))]
+pub use reading::threads;
 use reading::{PlacedLine, ResolutionLines};
 pub use reading::{Reading, STRETCHES_FROM};
 

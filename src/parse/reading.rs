@@ -28,15 +28,20 @@ pub enum Reading {
 /// From this many bytes, a document is read in stretches natively.
 pub const STRETCHES_FROM: usize = 1 << 20;
 
+/// The threads the command line's work is shared over: the machine's, up to four (two cores
+/// here; past four, joining the parts costs more than they save). Natively only: the browser's
+/// worker is one thread.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
 impl Reading {
     /// How a document of `src`'s size is read on this machine.
     pub fn for_document(src: &str) -> Reading {
         #[cfg(not(target_arch = "wasm32"))]
         if src.len() >= STRETCHES_FROM {
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            return Reading::Stretches {
-                threads: threads.min(4),
-            };
+            return Reading::Stretches { threads: threads() };
         }
         let _ = src;
         Reading::Whole
