@@ -39,9 +39,36 @@ struct Name {
     latin: bool,
 }
 
-/// The particle combinations a word may carry before a name (conjunction, then preposition).
-const PARTICLES: [&str; 12] = [
-    "", "ب", "ل", "ك", "و", "وب", "ول", "وك", "ف", "فب", "فل", "فك",
+/// How a word may carry a name's first word: the letters written before it, the particles they
+/// are (conjunction, then preposition) and whether they end with the article (ال، or the «ل» of
+/// «لل» after the preposition ل). Ordered by the letters taken off, fewest first, so that a word is
+/// read as a name as it is written before it is read as particles and a shorter name: no two
+/// prefixes of the same length fit one word, so this is a full order on a word's readings.
+const FORMS: [(&str, &str, bool); 24] = [
+    ("", "", false),
+    ("ب", "ب", false),
+    ("ل", "ل", false),
+    ("ك", "ك", false),
+    ("و", "و", false),
+    ("ف", "ف", false),
+    ("ال", "", true),
+    ("لل", "ل", true),
+    ("وب", "وب", false),
+    ("ول", "ول", false),
+    ("وك", "وك", false),
+    ("فب", "فب", false),
+    ("فل", "فل", false),
+    ("فك", "فك", false),
+    ("بال", "ب", true),
+    ("كال", "ك", true),
+    ("وال", "و", true),
+    ("فال", "ف", true),
+    ("ولل", "ول", true),
+    ("فلل", "فل", true),
+    ("وبال", "وب", true),
+    ("وكال", "وك", true),
+    ("فبال", "فب", true),
+    ("فكال", "فك", true),
 ];
 
 /// Words before a bare ambiguous name that make it a place: prepositions, «جمهورية» …
@@ -64,18 +91,23 @@ const PLACE_CONTEXT: [&str; 16] = [
     "بين",
 ];
 
-/// Every written form of every name, and what it reads as.
+/// Every name, by its first word, and a filter over every written form that first word can take.
 #[derive(Debug, Default)]
 pub struct RegionNames {
     /// First word without article → names, longest first.
     names: HashMap<String, Vec<Name>>,
     /// Every written form a name's first word can take with particles and the article
-    /// («والصومال»، «للصومال»، «بليبيا»): form → (key in `names`, particles, had the article).
-    /// Whether a name may start at a word of a document is asked of `surface_filter` first, and
-    /// of this map only for the few words that pass it.
-    surface: HashMap<String, Vec<(String, &'static str, bool)>>,
-    /// The keys of `surface`, for turning most words away without a hash look-up.
+    /// («والصومال»، «للصومال»، «بليبيا»: [`FORMS`]), for turning away without a hash look-up the
+    /// words no name can start at, which are nearly all. A word that passes is read against
+    /// `names` once for each of the forms it can be. (The forms were a map of their own, ~17,000
+    /// strings, each the first thing the parser built in a cold worker: ~6 ms natively.)
     surface_filter: WordFilter,
+}
+
+/// Whether a name's first word is written as it is, without particles or the article: the
+/// English and French names.
+fn is_latin(first_word: &str) -> bool {
+    first_word.starts_with(|c: char| c.is_ascii())
 }
 
 impl RegionNames {
@@ -102,49 +134,42 @@ impl RegionNames {
                 }
             }
         }
-        m.build_surface();
+        m.fill_surface_filter();
         m
     }
 
-    /// Fills `surface` from the keys of `names`.
-    fn build_surface(&mut self) {
-        let keys: Vec<String> = self.names.keys().cloned().collect();
-        for key in keys {
-            // An English or French name is written as it is: no particles, no article.
-            if key.starts_with(|c: char| c.is_ascii()) {
-                self.surface_filter.insert(&key);
-                self.surface
-                    .entry(key.clone())
-                    .or_default()
-                    .push((key, "", false));
+    /// Puts every written form of every name's first word in `surface_filter`.
+    fn fill_surface_filter(&mut self) {
+        let mut form = String::new();
+        for key in self.names.keys() {
+            if is_latin(key) {
+                self.surface_filter.insert(key);
                 continue;
             }
-            for c in ["", "و", "ف"] {
-                for p in ["", "ب", "ل", "ك"] {
-                    let joined = format!("{c}{p}");
-                    let clitic: &'static str = PARTICLES
-                        .iter()
-                        .find(|x| **x == joined)
-                        .copied()
-                        .unwrap_or("");
-                    // Without the article, with it, and «لل» for ل + ال.
-                    let article = if p == "ل" { "ل" } else { "ال" };
-                    for (form, art) in [
-                        (format!("{c}{p}{key}"), false),
-                        (format!("{c}{p}{article}{key}"), true),
-                    ] {
-                        self.surface_filter.insert(&form);
-                        let list = self.surface.entry(form).or_default();
-                        if !list
-                            .iter()
-                            .any(|(k, cl, a)| *k == key && *cl == clitic && *a == art)
-                        {
-                            list.push((key.clone(), clitic, art));
-                        }
-                    }
-                }
+            for (prefix, _, _) in FORMS {
+                form.clear();
+                form.push_str(prefix);
+                form.push_str(key);
+                self.surface_filter.insert(&form);
             }
         }
+    }
+
+    /// The ways `word` can carry the first word of a name: for each form it fits whose core is
+    /// one, fewest letters taken off first, the particles, whether the article was written, and
+    /// the names that start with that core.
+    fn readings<'a>(
+        &'a self,
+        word: &'a str,
+    ) -> impl Iterator<Item = (&'static str, bool, &'a [Name])> {
+        FORMS.iter().filter_map(move |&(prefix, clitic, article)| {
+            let core = word.strip_prefix(prefix)?;
+            if core.is_empty() || (!prefix.is_empty() && is_latin(core)) {
+                return None;
+            }
+            let names = self.names.get(core)?;
+            Some((clitic, article, names.as_slice()))
+        })
     }
 
     /// An English or French name: its words as they are (no article to take off).
@@ -205,13 +230,9 @@ impl RegionNames {
                 k += 1;
                 continue;
             }
-            let Some(readings) = self.surface.get(&text[start..end]) else {
-                k += 1;
-                continue;
-            };
             let from = k.saturating_sub(1);
             let buf: Window<{ WINDOW + 1 }> = Window::of(text, words, from);
-            match self.match_readings(regions, readings, &buf, k - from) {
+            match self.match_readings(regions, &buf, k - from) {
                 Some(mut h) => {
                     h.first_word = k;
                     k += h.words;
@@ -242,23 +263,14 @@ impl RegionNames {
         if !self.surface_filter.may_contain(ws[k]) {
             return None;
         }
-        self.match_readings(regions, self.surface.get(ws[k])?, ws, k)
+        self.match_readings(regions, ws, k)
     }
 
-    /// A name starting at `ws[k]`, whose written form has these readings (`surface`).
-    fn match_readings(
-        &self,
-        regions: &[Region],
-        readings: &[(String, &'static str, bool)],
-        ws: &[&str],
-        k: usize,
-    ) -> Option<Hit> {
-        for (core, clitic, article) in readings {
-            let Some(list) = self.names.get(core) else {
-                continue;
-            };
+    /// A name starting at `ws[k]`, read in each of the ways the word can carry one.
+    fn match_readings(&self, regions: &[Region], ws: &[&str], k: usize) -> Option<Hit> {
+        for (clitic, article, list) in self.readings(ws.get(k)?) {
             for name in list {
-                if *article && !name.has_article && !name.adjective {
+                if article && !name.has_article && !name.adjective {
                     continue;
                 }
                 if ws.len() < k + 1 + name.rest.len()
@@ -270,7 +282,7 @@ impl RegionNames {
                     continue;
                 };
                 if region.ambiguous && name.rest.is_empty() && !article && !name.latin {
-                    let after_prep = matches!(*clitic, "ب" | "ل" | "وب" | "ول");
+                    let after_prep = matches!(clitic, "ب" | "ل" | "وب" | "ول");
                     let context = k > 0 && PLACE_CONTEXT.contains(&ws[k - 1]);
                     if !after_prep && !context {
                         continue;
@@ -289,9 +301,118 @@ impl RegionNames {
 
 #[cfg(test)]
 mod tests {
+    use super::{is_latin, RegionNames, FORMS};
     use crate::lexicon::gazetteer;
     use crate::text::normalize;
     use crate::text::words::words;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    #[test]
+    fn the_forms_are_every_conjunction_preposition_and_article_fewest_letters_first() {
+        let mut expected = BTreeSet::new();
+        for c in ["", "و", "ف"] {
+            for p in ["", "ب", "ل", "ك"] {
+                let article = if p == "ل" { "ل" } else { "ال" };
+                let clitic = format!("{c}{p}");
+                expected.insert((format!("{c}{p}"), clitic.clone(), false));
+                expected.insert((format!("{c}{p}{article}"), clitic, true));
+            }
+        }
+        let forms: BTreeSet<_> = FORMS
+            .iter()
+            .map(|&(f, c, a)| (f.to_string(), c.to_string(), a))
+            .collect();
+        assert_eq!(forms, expected, "FORMS should hold each combination once");
+        assert_eq!(FORMS.len(), expected.len(), "and nothing twice");
+        let letters: Vec<usize> = FORMS.iter().map(|(f, _, _)| f.chars().count()).collect();
+        assert!(
+            letters.windows(2).all(|w| w[0] <= w[1]),
+            "FORMS should go from the fewest letters taken off to the most: {letters:?}"
+        );
+    }
+
+    /// The naive table the matcher was first built as: every written form of every name's first
+    /// word, spelled out, with the readings it has.
+    fn every_form(m: &RegionNames) -> BTreeMap<String, BTreeSet<(String, &'static str, bool)>> {
+        let mut out: BTreeMap<String, BTreeSet<_>> = BTreeMap::new();
+        for key in m.names.keys() {
+            if is_latin(key) {
+                out.entry(key.clone())
+                    .or_default()
+                    .insert((key.clone(), "", false));
+                continue;
+            }
+            for (prefix, clitic, article) in FORMS {
+                out.entry(format!("{prefix}{key}")).or_default().insert((
+                    key.clone(),
+                    clitic,
+                    article,
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_written_form_of_every_name_is_read_as_the_naive_table_reads_it() {
+        let regions = &gazetteer().regions;
+        let m = RegionNames::new(regions);
+        let table = every_form(&m);
+        assert!(
+            table.len() > 10_000,
+            "the gazetteer should have its thousands of forms"
+        );
+        for (form, expected) in &table {
+            assert!(
+                m.surface_filter.may_contain(form),
+                "{form} should pass the filter"
+            );
+            let read: BTreeSet<_> = m
+                .readings(form)
+                .map(|(clitic, article, names)| {
+                    let key = table_key(&m, names);
+                    (key, clitic, article)
+                })
+                .collect();
+            assert_eq!(
+                &read, expected,
+                "{form} should have the naive table's readings"
+            );
+        }
+        // An English or French name takes no Arabic particle, and a word that is no form has no
+        // reading.
+        let latin = m
+            .names
+            .keys()
+            .find(|k| is_latin(k))
+            .cloned()
+            .unwrap_or_default();
+        assert!(!latin.is_empty(), "the gazetteer should have English names");
+        assert_eq!(
+            m.readings(&format!("و{latin}")).count(),
+            0,
+            "و{latin} should have no reading"
+        );
+        for word in ["الهندسة", "والتركيز", "مالية", "xyz"] {
+            let word = normalize(word);
+            if !table.contains_key(&word) {
+                assert_eq!(
+                    m.readings(&word).count(),
+                    0,
+                    "{word} should have no reading"
+                );
+            }
+        }
+    }
+
+    /// The key of `names` whose list `names` is.
+    fn table_key(m: &RegionNames, names: &[super::Name]) -> String {
+        m.names
+            .iter()
+            .find(|(_, v)| std::ptr::eq(v.as_slice(), names))
+            .map(|(k, _)| k.clone())
+            .unwrap_or_default()
+    }
 
     fn find(s: &str) -> Vec<String> {
         let g = gazetteer();

@@ -37,6 +37,7 @@ function figures(rows) {
   return {
     'first paint': at('paint first-contentful-paint')?.[0],
     'mount (qarar:start → qarar:mounted)': mounted - start,
+    'qarar:lexicons (the worker, before its parse)': at('measure qarar:lexicons')?.[1],
     'qarar:parse': at('measure qarar:parse')?.[1],
     'document on the page (qarar:received)': at('mark qarar:received')?.[0],
     'list painted (qarar:render-end)': at('mark qarar:render-end')?.[0],
@@ -68,7 +69,7 @@ try {
     }
     for (const key of Object.keys(seen[0][0])) {
       const cells = seen.map((runs) => median(runs.map((f) => f[key])).toFixed(1));
-      console.log(`${key.padEnd(40)} ${cells.map((c) => c.padStart(9)).join(' ')}`);
+      console.log(`${key.padEnd(46)} ${cells.map((c) => c.padStart(9)).join(' ')}`);
     }
     console.log(`(medians of ${loads} fresh loads each, alternated: ${builds.join(' | ')})`);
     await Promise.all(servers.map((s) => s.close()));
