@@ -102,6 +102,44 @@ pub struct RegionNames {
     /// `names` once for each of the forms it can be. (The forms were a map of their own, ~17,000
     /// strings, each the first thing the parser built in a cold worker: ~6 ms natively.)
     surface_filter: WordFilter,
+    /// The keys of `names`.
+    first_words: WordFilter,
+}
+
+/// The conjunctions, then the prepositions, a word may carry before a name (with the article
+/// after them or not): [`FORMS`] spelled out as they are read off a word.
+const CONJUNCTIONS: [&str; 3] = ["", "و", "ف"];
+const PREPOSITIONS: [&str; 4] = ["", "ب", "ل", "ك"];
+/// A conjunction and a preposition together, by their indices (`4 * c + p`).
+const CLITICS: [&str; 12] = [
+    "", "ب", "ل", "ك", "و", "وب", "ول", "وك", "ف", "فب", "فل", "فك",
+];
+
+/// The forms of [`FORMS`] that `word` fits, as (core, particles, article), in slots by the
+/// number of letters taken off: two prefixes of one word with as many letters are the same
+/// letters, and no two forms are written alike, so each slot holds at most one. Read off the
+/// word a letter at a time, instead of trying all 24: this runs for every word that passes
+/// `surface_filter`.
+fn fitting_forms(word: &str) -> [Option<(&str, &'static str, bool)>; 5] {
+    let mut slots = [None; 5];
+    for (ci, c) in CONJUNCTIONS.iter().enumerate() {
+        let Some(after_c) = word.strip_prefix(c) else {
+            continue;
+        };
+        for (pi, p) in PREPOSITIONS.iter().enumerate() {
+            let Some(after_p) = after_c.strip_prefix(p) else {
+                continue;
+            };
+            let taken = usize::from(ci > 0) + usize::from(pi > 0);
+            let clitic = CLITICS[4 * ci + pi];
+            slots[taken] = Some((after_p, clitic, false));
+            let article = if *p == "ل" { "ل" } else { "ال" };
+            if let Some(core) = after_p.strip_prefix(article) {
+                slots[taken + article.chars().count()] = Some((core, clitic, true));
+            }
+        }
+    }
+    slots
 }
 
 /// Whether a name's first word is written as it is, without particles or the article: the
@@ -138,10 +176,12 @@ impl RegionNames {
         m
     }
 
-    /// Puts every written form of every name's first word in `surface_filter`.
+    /// Puts every name's first word in `first_words`, and every written form of it in
+    /// `surface_filter`.
     fn fill_surface_filter(&mut self) {
         let mut form = String::new();
         for key in self.names.keys() {
+            self.first_words.insert(key);
             if is_latin(key) {
                 self.surface_filter.insert(key);
                 continue;
@@ -162,14 +202,21 @@ impl RegionNames {
         &'a self,
         word: &'a str,
     ) -> impl Iterator<Item = (&'static str, bool, &'a [Name])> {
-        FORMS.iter().filter_map(move |&(prefix, clitic, article)| {
-            let core = word.strip_prefix(prefix)?;
-            if core.is_empty() || (!prefix.is_empty() && is_latin(core)) {
-                return None;
-            }
-            let names = self.names.get(core)?;
-            Some((clitic, article, names.as_slice()))
-        })
+        fitting_forms(word)
+            .into_iter()
+            .flatten()
+            .filter_map(move |(core, clitic, article)| {
+                if core.is_empty() || (core.len() != word.len() && is_latin(core)) {
+                    return None;
+                }
+                // Most words that pass `surface_filter` are no name's form: their cores are
+                // turned away here, before hashing.
+                if !self.first_words.may_contain(core) {
+                    return None;
+                }
+                let names = self.names.get(core)?;
+                Some((clitic, article, names.as_slice()))
+            })
     }
 
     /// An English or French name: its words as they are (no article to take off).
@@ -301,7 +348,7 @@ impl RegionNames {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_latin, RegionNames, FORMS};
+    use super::{fitting_forms, is_latin, RegionNames, FORMS};
     use crate::lexicon::gazetteer;
     use crate::text::normalize;
     use crate::text::words::words;
