@@ -425,6 +425,15 @@ mod tests {
                 &read, expected,
                 "{form} should have the naive table's readings"
             );
+            let cores: Vec<usize> = fitting_forms(form)
+                .iter()
+                .flatten()
+                .map(|f| f.0.len())
+                .collect();
+            assert!(
+                cores.windows(2).all(|w| w[0] > w[1]),
+                "{form} should be read with the fewest letters taken off first: {cores:?}"
+            );
         }
         // An English or French name takes no Arabic particle, and a word that is no form has no
         // reading.
