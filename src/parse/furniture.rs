@@ -31,6 +31,7 @@ const MIN_PAGE_RUN: usize = 3;
 /// Which lines (by index in `lines`) are furniture, and of what kind. `has_form_feeds`: whether
 /// `src` holds a form feed at all (the document pass knows). Lines that end before `page_until`
 /// are a saved web page's own, above the document (the caller knows where it starts).
+#[inline(never)] // called once, its per-line tests each a function of its own: see parse/mod.rs
 pub fn find(
     src: &str,
     lines: &[LineInfo],
@@ -131,14 +132,8 @@ pub fn find(
     let mut counts: HashMap<String, usize> = HashMap::new();
     // (At least one Latin letter: a number repeated alone is a clause's label in each resolution.)
     let latin_heads: Vec<(usize, String)> = (0..lines.len())
-        .filter(|&k| {
-            out[k].is_none()
-                && lines[k].kind == Kind::Text
-                && !lines[k].raw.chars().any(is_arabic)
-                && lines[k].raw.chars().any(|c| c.is_ascii_alphabetic())
-                && looks_like_a_head(lines[k].raw)
-        })
-        .filter_map(|k| Some((k, head_key(&lines[k])?)))
+        .filter(|&k| out[k].is_none())
+        .filter_map(|k| Some((k, latin_head_key(&lines[k])?)))
         .collect();
     for (_, key) in &latin_heads {
         *counts.entry(key.clone()).or_default() += 1;
@@ -149,6 +144,18 @@ pub fn find(
         }
     }
     out
+}
+
+/// The running-head key of a line of text without an Arabic letter and with a Latin one, if it
+/// looks like a head.
+#[inline(never)] // asked of every line: optimised after a few (see parse/mod.rs)
+fn latin_head_key(l: &LineInfo) -> Option<String> {
+    (l.kind == Kind::Text
+        && !l.raw.chars().any(is_arabic)
+        && l.raw.chars().any(|c| c.is_ascii_alphabetic())
+        && looks_like_a_head(l.raw))
+    .then(|| head_key(l))
+    .flatten()
 }
 
 /// A header or footer in Latin letters is a symbol (`OIC/CFM-46/2019/MM/RES/FINAL`), a web
@@ -165,6 +172,7 @@ fn is_arabic(c: char) -> bool {
 
 /// A line that could be a running head, by its text with digits masked (page and year numbers
 /// change from page to page): short, plain text, not ending as a sentence or a clause does.
+#[inline(never)] // asked of every line: optimised after a few (see parse/mod.rs)
 fn head_key(l: &LineInfo) -> Option<String> {
     let t = l.norm().trim();
     let short = t.chars().count() <= MAX_HEAD_CHARS;
@@ -189,6 +197,7 @@ enum PageNumber {
 }
 
 /// Reads a normalised line as a page number.
+#[inline(never)] // asked of every line: optimised after a few (see parse/mod.rs)
 fn page_number(s: &str) -> Option<PageNumber> {
     // The longest, «الصفحة 1234 من 1234», is 31 bytes: most lines are paragraphs, refused here
     // (lines come trimmed; a few spaces more or less do not matter).
@@ -250,6 +259,7 @@ fn mark_web_page(lines: &[LineInfo], page_until: usize, out: &mut [Option<Furnit
 
 /// A line that no session document holds but a saved web page does: its source, its publication
 /// date, a menu of links, a copyright line (normalised text).
+#[inline(never)] // asked of every line: optimised after a few (see parse/mod.rs)
 fn is_web_page_line(n: &str) -> bool {
     let n = n.trim();
     let starts = |p: &str| {
