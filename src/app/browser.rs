@@ -61,11 +61,17 @@ pub fn measure(name: &str, start: &str, end: &str) {
     }
 }
 
+/// Runs `f` in a task of its own, the next turn of the event loop (a zero timeout): work that need
+/// not hold the current task, which the browser can paint or answer input between.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(0, f).forget();
+}
+
 /// Runs `f` once the browser has painted what was just rendered: the next animation frame runs
-/// before that paint, so `f` waits one task more (a zero timeout, the next turn of the event loop).
+/// before that paint, so `f` waits one task more.
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let Some(w) = window() else { return };
-    let cb = Closure::once_into_js(move || gloo_timers::callback::Timeout::new(0, f).forget());
+    let cb = Closure::once_into_js(move || next_task(f));
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }
 

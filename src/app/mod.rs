@@ -30,12 +30,11 @@ const DEFAULT_NAME: &str = "cfm-44-political-ar.txt";
 /// what that runs, on first call) were one long task, the longest of a first load.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    gloo_timers::callback::Timeout::new(0, || {
+    browser::next_task(|| {
         browser::mark("qarar:start");
         leptos::mount::mount_to_body(page::App);
         browser::mark("qarar:mounted");
-    })
-    .forget();
+    });
 }
 
 /// The id of a clause's element: `c-44-1-س-op3`. Anything but letters, digits and `-` in the

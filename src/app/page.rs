@@ -6,7 +6,7 @@ use gloo_events::EventListener;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{after_paint, mark, measure, read_search, scroll_to};
+use super::browser::{after_paint, mark, measure, next_task, read_search, scroll_to};
 use super::components::{
     BackToTop, ComparisonView, Contents, FilterBar, LibraryList, Messages, OverviewPanel, PairView,
     ReadingNotes, ResolutionList, ScopeView, SearchResults, SessionHeader,
@@ -46,7 +46,7 @@ pub fn App() -> impl IntoView {
     follow_the_view(state);
     // The gazetteer (names, kinds and hierarchy of places), built in a task of its own while the
     // default session is parsed, so that neither the first paint nor the first card waits for it.
-    gloo_timers::callback::Timeout::new(0, || {
+    next_task(|| {
         mark("qarar:gazetteer-start");
         crate::lexicon::gazetteer();
         mark("qarar:gazetteer-end");
@@ -55,15 +55,14 @@ pub fn App() -> impl IntoView {
             "qarar:gazetteer-start",
             "qarar:gazetteer-end",
         );
-    })
-    .forget();
+    });
     // The controls (the library, the filters, the reading notes) are built in a task of their
     // own after the rest: built with the page, the page's wasm, run for the first time, held the
     // thread for one long task (~100–220 ms here). They have nothing to act on before the session
     // has arrived. (Building the list a task later too shortened that task by another ~20 ms but
     // put the session on the page ~40–80 ms later: BENCHMARKS.md.)
     let controls = RwSignal::new(false);
-    gloo_timers::callback::Timeout::new(0, move || controls.set(true)).forget();
+    next_task(move || controls.set(true));
     let dragging = RwSignal::new(false);
     view! {
         <div

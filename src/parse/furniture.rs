@@ -150,12 +150,13 @@ pub fn find(
 /// looks like a head.
 #[inline(never)] // asked of every line: optimised after a few (see parse/mod.rs)
 fn latin_head_key(l: &LineInfo) -> Option<String> {
-    (l.kind == Kind::Text
+    let latin = l.kind == Kind::Text
         && !l.raw.chars().any(is_arabic)
-        && l.raw.chars().any(|c| c.is_ascii_alphabetic())
-        && looks_like_a_head(l.raw))
-    .then(|| head_key(l))
-    .flatten()
+        && l.raw.chars().any(|c| c.is_ascii_alphabetic());
+    if !latin || !looks_like_a_head(l.raw) {
+        return None;
+    }
+    head_key(l)
 }
 
 /// A header or footer in Latin letters is a symbol (`OIC/CFM-46/2019/MM/RES/FINAL`), a web
