@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -131,25 +131,55 @@ fn listen(docs: Documents) {
     let popstate = EventListener::new(&gloo_utils::window(), "popstate", move |_| {
         docs.follow_url()
     });
-    let keys = EventListener::new(&gloo_utils::document(), "keydown", move |e| {
-        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        let typing = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if e.key() == "/" && !typing && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
-            if let Some(search) = gloo_utils::document()
-                .get_element_by_id("search")
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+    // Not passive (gloo's default): the `/` must not go on to be typed into the box it focuses.
+    let keys = EventListener::new_with_options(
+        &gloo_utils::document(),
+        "keydown",
+        EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                });
+            let slash = e.key() == "/" && !typing && !e.ctrl_key() && !e.meta_key() && !e.alt_key();
+            if slash && go_to_search() {
                 e.prevent_default();
-                let _ = search.focus();
             }
-        }
-    });
+        },
+    );
     StoredValue::new_local((popstate, keys));
+}
+
+/// Focuses the search box; on a phone, where it waits in the filters' sheet, opens the sheet,
+/// which takes the reader to it. `false` when there is no search box yet (the controls are built
+/// a task after the page).
+fn go_to_search() -> bool {
+    let doc = gloo_utils::document();
+    let element = |selector: &str| {
+        doc.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let Some(search) = element("#search") else {
+        return false;
+    };
+    if search.get_client_rects().length() > 0 {
+        let _ = search.focus();
+        return true;
+    }
+    match element(".filters-toggle") {
+        Some(toggle) => {
+            toggle.click();
+            true
+        }
+        None => false,
+    }
 }
 
 /// index.html's first screen (src/view/first_screen.rs) gives way to the viewer, in the frame

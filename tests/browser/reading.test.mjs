@@ -131,6 +131,21 @@ test('on a phone (390×844) the first resolution is on the first screen, the fil
   await ctx.close();
 });
 
+test('the / key takes the reader to the search box, not into it, on a wide screen and on a phone', async () => {
+  for (const width of [1280, 390]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 844 } });
+    const page = await open(ctx, server.url);
+    await page.locator('#search').waitFor({ state: 'attached' });
+    await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.id === 'search', null, { timeout: 3000 })
+      .catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search', `at ${width} px, / should focus the search box`);
+    assert.equal(await page.locator('#search').isVisible(), true, `at ${width} px, the search box should be on screen`);
+    assert.equal(await page.inputValue('#search'), '', `at ${width} px, the / itself should not be typed`);
+    await ctx.close();
+  }
+});
+
 test('the dark colour scheme passes axe too', async () => {
   const ctx = await browser.newContext({ colorScheme: 'dark' });
   const page = await open(ctx, server.url, '?verb=condemn&q=%D8%A7%D9%84%D8%B5%D9%88%D9%85%D8%A7%D9%84');
