@@ -22,9 +22,22 @@
         early.push(e.data);
       }
     };
+    // The messages heard so far are handed over one per task, as the worker's own come: handed
+    // over at once, they ran inside the task that mounts the app (the whole document drawn in
+    // it, when it had arrived first), the longest task of a load. Messages that come meanwhile
+    // wait behind them, in order.
     const adopt = (f) => {
-      hear = f;
-      for (const m of early.splice(0)) f(m);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        if (early.length === 0) {
+          hear = f;
+          channel.port1.close();
+          return;
+        }
+        f(early.shift());
+        channel.port2.postMessage(null);
+      };
+      channel.port2.postMessage(null);
     };
     window.qararBoot = { worker, adopt };
   } catch (_) {
