@@ -8,6 +8,14 @@
   // index.html's first screen shows the default view; a link to another one skips it (the viewer
   // draws what the link names).
   if (location.search.length > 1 || location.hash.length > 1) document.documentElement.classList.add('linked');
+  // The text size the reader chose on an earlier visit (the viewer keeps it: page.rs), before the
+  // first screen is drawn, so that the page is not drawn at one size and then another.
+  try {
+    const scale = Number(localStorage.getItem('qarar:scale'));
+    if (scale >= 50 && scale <= 200) document.documentElement.style.setProperty('--text-scale', String(scale / 100));
+  } catch (_) {
+    // No storage (a private window's policy): the style sheet's size.
+  }
   try {
     const session = 'cfm-44-political-ar.txt';
     const worker = new Worker('./qarar-worker_loader.js', { name: `fetch:${session}` });

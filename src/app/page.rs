@@ -214,20 +214,28 @@ fn follow_the_view(state: AppState) {
         }
         done.unwrap_or(false)
     });
-    // The text size the reader chose: on the page's root (every size is in rem), and kept in this
-    // browser for the next visit.
+    // The text size the reader chose: a factor of the page's root size (every size is in rem; the
+    // root's own size is the style sheet's), and kept in this browser for the next visit, when
+    // boot.js sets it before the first paint.
     let store = gloo_utils::window().local_storage().ok().flatten();
     if let Some(saved) = store
         .as_ref()
         .and_then(|s| s.get_item("qarar:scale").ok().flatten())
-        .and_then(|v| v.parse().ok())
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|v| (50..=200).contains(v))
     {
         state.scale.set(saved);
     }
     Effect::new(move |_| {
         let scale = state.scale.get();
         if let Ok(html) = gloo_utils::document_element().dyn_into::<web_sys::HtmlElement>() {
-            let _ = html.style().set_property("font-size", &format!("{scale}%"));
+            let factor = format!("{}", f64::from(scale) / 100.0);
+            let style = html.style();
+            let now = style.get_property_value("--text-scale").unwrap_or_default();
+            // Unset is the style sheet's own size: 100%.
+            if now != factor && !(now.is_empty() && scale == 100) {
+                let _ = style.set_property("--text-scale", &factor);
+            }
         }
         if let Some(s) = &store {
             let _ = s.set_item("qarar:scale", &scale.to_string());

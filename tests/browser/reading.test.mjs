@@ -146,6 +146,27 @@ test('the / key takes the reader to the search box, not into it, on a wide scree
   }
 });
 
+test('the text stays one size when the viewer takes over from the first screen, and the size chosen is kept', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The root's size as the first screen is drawn (index.html and boot.js, before the wasm).
+  await ctx.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    window.firstScreenSize = getComputedStyle(document.documentElement).fontSize;
+  }));
+  const page = await open(ctx, server.url);
+  const sizes = () => page.evaluate(() => [window.firstScreenSize, getComputedStyle(document.documentElement).fontSize]);
+  const [before, after] = await sizes();
+  assert.equal(after, before, 'the viewer should draw the text at the first screen\'s size, not shift it');
+  await page.getByRole('button', { name: /Larger text/ }).click();
+  const larger = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.ok(Math.abs(larger - parseFloat(before) * 1.15) < 0.1, `Larger text should make the text 1.15× (${before} → ${larger}px)`);
+  await page.reload();
+  await ready(page);
+  const [again, now] = await sizes();
+  assert.equal(parseFloat(again), larger, 'the next visit\'s first screen should be drawn at the size chosen');
+  assert.equal(parseFloat(now), larger, 'and the viewer should keep it');
+  await ctx.close();
+});
+
 test('the dark colour scheme passes axe too', async () => {
   const ctx = await browser.newContext({ colorScheme: 'dark' });
   const page = await open(ctx, server.url, '?verb=condemn&q=%D8%A7%D9%84%D8%B5%D9%88%D9%85%D8%A7%D9%84');
