@@ -62,7 +62,10 @@ pub fn App() -> impl IntoView {
     // has arrived. (Building the list a task later too shortened that task by another ~20 ms but
     // put the session on the page ~40–80 ms later: BENCHMARKS.md.)
     let controls = RwSignal::new(false);
-    next_task(move || controls.set(true));
+    next_task(move || {
+        mark("qarar:controls");
+        controls.set(true);
+    });
     let dragging = RwSignal::new(false);
     view! {
         <div

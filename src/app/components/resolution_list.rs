@@ -26,7 +26,10 @@ use crate::app::browser::after_paint;
 use crate::app::state::{use_state, AppState};
 use crate::view::window::{offset_of, rows, text_weight, Heights, Row, Viewport};
 
-/// How far beyond the viewport cards are drawn, above and below (CSS pixels).
+/// How far beyond the viewport cards are drawn, above and below (CSS pixels), once the list has
+/// settled: a new document or a new filter first draws the viewport's cards alone (and one more
+/// each side), so that the task which shows it, and the frame after it, lay out no card the
+/// reader cannot see yet; the margin is drawn a frame later.
 const OVERSCAN: f64 = 900.0;
 
 /// The list's heights, for the open document: `[preamble folded, preamble open]` (a card's
@@ -48,6 +51,9 @@ struct List {
     focused: RwSignal<Option<usize>>,
     /// While printing, every shown card is drawn.
     printing: RwSignal<bool>,
+    /// The view (see `shown`'s epoch in [`ResolutionList`]) whose margin beyond the viewport is
+    /// drawn: until it is this view's, the viewport's cards alone are.
+    widened: RwSignal<Option<u32>>,
     main: NodeRef<leptos::html::Main>,
 }
 
@@ -166,12 +172,18 @@ pub fn ResolutionList() -> impl IntoView {
         }),
         focused: RwSignal::new(None),
         printing: RwSignal::new(false),
+        widened: RwSignal::new(None),
         main: NodeRef::new(),
     };
     let shown = Memo::new(move |_| {
         state
             .matches
             .with(|ms| ms.iter().map(|m| m.index).collect::<Vec<_>>())
+    });
+    // Each new view of the list (a new document, another filter) gets a number of its own.
+    let epoch = Memo::new(move |before: Option<&u32>| {
+        shown.track();
+        before.map_or(0, |e| e.wrapping_add(1))
     });
     // What the page holds: spacers and the cards near the viewport (and a focused one).
     let layout = Memo::new(move |_| {
@@ -181,11 +193,16 @@ pub fn ResolutionList() -> impl IntoView {
         let at = list.viewport.get();
         let pin = list.focused.get();
         let printing = list.printing.get();
+        let overscan = if list.widened.get() == Some(epoch.get()) {
+            OVERSCAN
+        } else {
+            0.0
+        };
         let rows = shown.with(|s| {
             if printing {
                 return s.iter().map(|&i| Row::Item(i)).collect();
             }
-            list.with_heights(|h| rows(s, h, at, OVERSCAN, pin))
+            list.with_heights(|h| rows(s, h, at, overscan, pin))
         });
         rows.into_iter()
             .enumerate()
@@ -203,10 +220,14 @@ pub fn ResolutionList() -> impl IntoView {
             list.jump_to(i, 4);
         }
     });
-    // A new document, or a new filter: the list starts where the page is.
+    // A new document, or a new filter: the list starts where the page is, and once that is
+    // painted, the margin around it is drawn (each in a task of its own).
     Effect::new(move |_| {
-        shown.track();
-        after_paint(move || list.read_viewport());
+        let view = epoch.get();
+        after_paint(move || {
+            list.read_viewport();
+            after_paint(move || list.widened.set(Some(view)));
+        });
     });
     let observer = resize_observer(list);
     let empty = move || {
