@@ -19,8 +19,8 @@ use crate::view::Query;
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The page is drawn at once, empty; the default session fills it when it has arrived (or the
-    // document the URL names, from the library).
+    // The page is drawn a task after the state is made, empty; the default session fills it when
+    // it has arrived (or the document the URL names, from the library).
     let linked = linked_doc(&read_search());
     let state = AppState::new(
         Arc::new(Loaded::new(
@@ -44,6 +44,14 @@ pub fn App() -> impl IntoView {
     }
     listen(docs);
     follow_the_view(state);
+    // The page's elements are built in the task after this one: built with the state, they made
+    // the longest task of a load (the page's wasm compiles each function on its first call, ~880
+    // of them, about half for the elements). index.html's first screen stands in meanwhile.
+    let built = RwSignal::new(false);
+    next_task(move || {
+        mark("qarar:elements");
+        built.set(true);
+    });
     // The gazetteer (names, kinds and hierarchy of places), built in a task of its own while the
     // default session is parsed, so that neither the first paint nor the first card waits for it.
     next_task(|| {
@@ -66,6 +74,16 @@ pub fn App() -> impl IntoView {
         mark("qarar:controls");
         controls.set(true);
     });
+    view! {
+        <Show when=move || built.get()>
+            {move || layout(state, docs, controls)}
+        </Show>
+    }
+}
+
+/// The page's elements: the header, the messages, the controls once `controls` says so, the
+/// panels the view opens and the list.
+fn layout(state: AppState, docs: Documents, controls: RwSignal<bool>) -> impl IntoView {
     let dragging = RwSignal::new(false);
     view! {
         <div
