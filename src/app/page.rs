@@ -250,7 +250,9 @@ fn follow_the_view(state: AppState) {
     Effect::new(move |_| {
         let scale = state.scale.get();
         if let Ok(html) = gloo_utils::document_element().dyn_into::<web_sys::HtmlElement>() {
-            let factor = format!("{}", f64::from(scale) / 100.0);
+            // Written from the whole percentage, as boot.js writes it ("1.15"): formatting a
+            // float would bring its code into the page's wasm (~9 KiB gzipped).
+            let factor = format!("{}.{:02}", scale / 100, scale % 100);
             let style = html.style();
             let now = style.get_property_value("--text-scale").unwrap_or_default();
             // Unset is the style sheet's own size: 100%.
