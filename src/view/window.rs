@@ -100,8 +100,15 @@ pub struct Viewport {
 }
 
 /// The items of `shown` (indices into `heights`) that meet the viewport widened by `overscan`
-/// pixels on each side, and one more on each side — always at least one, when there is any.
-pub fn window(shown: &[usize], heights: &Heights, at: Viewport, overscan: f64) -> Window {
+/// pixels on each side, and with `neighbours` one more on each side — always at least one, when
+/// there is any.
+pub fn window(
+    shown: &[usize],
+    heights: &Heights,
+    at: Viewport,
+    overscan: f64,
+    neighbours: bool,
+) -> Window {
     let from = at.top - overscan;
     let to = at.top + at.height + overscan;
     let mut y = 0.0;
@@ -123,7 +130,7 @@ pub fn window(shown: &[usize], heights: &Heights, at: Viewport, overscan: f64) -
     }
     // One more item on each side than the range meets, however tall the items are: the one
     // after is where Tab goes from the last drawn, the one before where Shift+Tab goes.
-    if let Some(f) = first {
+    if let Some(f) = first.filter(|_| neighbours) {
         if f > 0 {
             first = Some(f - 1);
             above -= f64::from(heights.get(shown[f - 1]));
@@ -168,9 +175,10 @@ pub fn rows(
     heights: &Heights,
     at: Viewport,
     overscan: f64,
+    neighbours: bool,
     pin: Option<usize>,
 ) -> Vec<Row> {
-    let w = window(shown, heights, at, overscan);
+    let w = window(shown, heights, at, overscan, neighbours);
     let pinned = pin
         .and_then(|p| shown.iter().position(|&i| i == p))
         .filter(|&k| k < w.first || k >= w.end);
@@ -246,11 +254,17 @@ mod tests {
         let mut top = 0.0;
         while top < total + 500.0 {
             let at = Viewport { top, height: 800.0 };
-            let w = window(&shown, &h, at, 400.0);
+            let w = window(&shown, &h, at, 400.0, true);
             let want = naive(&shown, &h, at, 400.0);
-            if let (Some(a), Some(b)) = (want.first(), want.last()) {
-                let (a, b) = (a.saturating_sub(1), (b + 2).min(shown.len()));
-                assert_eq!((w.first, w.end), (a, b), "at {top}: one more on each side");
+            if let (Some(&a), Some(&b)) = (want.first(), want.last()) {
+                let around = (a.saturating_sub(1), (b + 2).min(shown.len()));
+                assert_eq!((w.first, w.end), around, "at {top}: one more on each side");
+                let alone = window(&shown, &h, at, 400.0, false);
+                assert_eq!(
+                    (alone.first, alone.end),
+                    (a, b + 1),
+                    "at {top}: without neighbours, what meets the range and no more"
+                );
             }
             assert!(w.first < w.end, "something is always drawn (at {top})");
             let drawn = offset_of(&shown, &h, w.end) - offset_of(&shown, &h, w.first);
@@ -282,7 +296,7 @@ mod tests {
             (total / 2.0, 99),
         ] {
             let at = Viewport { top, height: 700.0 };
-            let r = rows(&shown, &h, at, 300.0, Some(pin));
+            let r = rows(&shown, &h, at, 300.0, true, Some(pin));
             assert!(r.contains(&Row::Item(pin)), "the pinned item is drawn");
             assert!(
                 (length(&r) - total).abs() < 1e-6,
@@ -323,7 +337,7 @@ mod tests {
     #[test]
     fn an_empty_list_draws_nothing() {
         let h = Heights::new(vec![]);
-        let w = window(&[], &h, Viewport::default(), 100.0);
+        let w = window(&[], &h, Viewport::default(), 100.0, true);
         assert_eq!((w.first, w.end), (0, 0));
     }
 }

@@ -6,8 +6,8 @@
 //! - Heights: each card is estimated from its text until drawn, then measured by a
 //!   `ResizeObserver` (which also sees a card grow when its preamble is opened); the browser's
 //!   scroll anchoring keeps the text in view still while the spacers are corrected.
-//! - Keyboard: a card that holds focus stays drawn; the card after the viewport is always drawn,
-//!   so Tab moves into it and the window follows the scroll.
+//! - Keyboard: a card that holds focus stays drawn; the card after the viewport is drawn (from
+//!   the frame after a new view is shown), so Tab moves into it and the window follows the scroll.
 //! - Links to a clause show their one resolution; the contents list asks for a resolution with
 //!   `AppState::jump`, and the list scrolls to it and focuses its heading.
 //! - Printing draws every shown card first (`beforeprint`), and the window again after.
@@ -27,9 +27,9 @@ use crate::app::state::{use_state, AppState};
 use crate::view::window::{offset_of, rows, text_weight, Heights, Row, Viewport};
 
 /// How far beyond the viewport cards are drawn, above and below (CSS pixels), once the list has
-/// settled: a new document or a new filter first draws the viewport's cards alone (and one more
-/// each side), so that the task which shows it, and the frame after it, lay out no card the
-/// reader cannot see yet; the margin is drawn a frame later.
+/// settled: a new document or a new filter first draws the viewport's cards alone, so that the
+/// task which shows it, and the frame after it, lay out no card the reader cannot see yet; the
+/// margin, and a card more on each side for Tab and Shift+Tab, are drawn a frame later.
 const OVERSCAN: f64 = 900.0;
 
 /// The list's heights, for the open document: `[preamble folded, preamble open]` (a card's
@@ -193,16 +193,13 @@ pub fn ResolutionList() -> impl IntoView {
         let at = list.viewport.get();
         let pin = list.focused.get();
         let printing = list.printing.get();
-        let overscan = if list.widened.get() == Some(epoch.get()) {
-            OVERSCAN
-        } else {
-            0.0
-        };
+        let widened = list.widened.get() == Some(epoch.get());
+        let overscan = if widened { OVERSCAN } else { 0.0 };
         let rows = shown.with(|s| {
             if printing {
                 return s.iter().map(|&i| Row::Item(i)).collect();
             }
-            list.with_heights(|h| rows(s, h, at, overscan, pin))
+            list.with_heights(|h| rows(s, h, at, overscan, widened, pin))
         });
         rows.into_iter()
             .enumerate()
