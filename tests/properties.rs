@@ -116,6 +116,58 @@ proptest! {
     }
 
     #[test]
+    fn any_search_cuts_every_paragraph_into_slices_the_page_can_draw(
+        doc in document(),
+        pick in any::<prop::sample::Index>(),
+        noise in any::<String>(),
+    ) {
+        // The search comes from the URL (`?q=`): a word of the document (so that there are
+        // hits), arbitrary text, both, and a word's first letters. The page slices each
+        // paragraph's text by every segment and every hit (paragraph_text.rs): none may fall
+        // outside the text or inside a character.
+        let d = qarar::parse(&doc);
+        let words: Vec<&str> = doc.split_whitespace().collect();
+        let word = if words.is_empty() { "" } else { words[pick.index(words.len())] };
+        let queries = [
+            word.to_string(),
+            noise.clone(),
+            format!("{word} {noise}"),
+            word.chars().take(3).collect::<String>(),
+        ];
+        let no_verbs = Vec::new();
+        for q in &queries {
+            let search = qarar::view::Search::new(q);
+            for r in &d.resolutions {
+                let operative = r.operative.iter().flat_map(|c| {
+                    std::iter::once((&c.text, &c.runs, &c.verbs, &c.regions))
+                        .chain(c.items.iter().map(|i| (&i.text, &i.runs, &i.verbs, &i.regions)))
+                });
+                let preamble = r.preamble.iter().map(|p| (&p.text, &p.runs, &no_verbs, &p.regions));
+                for (text, runs, verbs, places) in operative.chain(preamble) {
+                    let p = Paragraph { text, runs, verbs, places };
+                    let mut at = 0;
+                    for seg in &marks::segments(p, &search) {
+                        let range = seg.range();
+                        prop_assert_eq!(range.start, at, "segments should cover the text in order ({:?})", q);
+                        prop_assert!(text.get(range.clone()).is_some(),
+                            "a segment should be a slice of the text: {:?} of {:?} ({:?})", range, text, q);
+                        if let Segment::Verb { hits, .. } | Segment::Place { hits, .. } = seg {
+                            let mut inside = range.start;
+                            for h in hits {
+                                prop_assert!(h.start >= inside && h.end <= range.end && text.get(h.clone()).is_some(),
+                                    "a hit in a mark should be a slice of it, in order: {:?} in {:?} ({:?})", h, range, q);
+                                inside = h.end;
+                            }
+                        }
+                        at = range.end;
+                    }
+                    prop_assert_eq!(at, text.len());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_verb_is_marked_exactly_once_where_its_text_is_shown(doc in document()) {
         let d = qarar::parse(&doc);
         for r in &d.resolutions {
