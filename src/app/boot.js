@@ -12,7 +12,7 @@
   // first screen is drawn, so that the page is not drawn at one size and then another.
   try {
     const scale = Number(localStorage.getItem('qarar:scale'));
-    if (Number.isInteger(scale) && scale >= 50 && scale <= 200) document.documentElement.style.setProperty('--text-scale', (scale / 100).toFixed(2));
+    if (Number.isInteger(scale) && scale >= 50 && scale <= 200 && scale !== 100) document.documentElement.style.setProperty('--text-scale', (scale / 100).toFixed(2));
   } catch (_) {
     // No storage (a private window's policy): the style sheet's size.
   }

@@ -250,15 +250,18 @@ fn follow_the_view(state: AppState) {
     Effect::new(move |_| {
         let scale = state.scale.get();
         if let Ok(html) = gloo_utils::document_element().dyn_into::<web_sys::HtmlElement>() {
-            // Written from the whole percentage, as boot.js writes it ("1.15"): formatting a
-            // float would bring its code into the page's wasm (~9 KiB gzipped).
-            let factor = format!("{}.{:02}", scale / 100, scale % 100);
+            // 100% is the style sheet's own size: no factor. Otherwise the factor is written
+            // from the whole percentage, as boot.js writes it ("1.15"): formatting a float would
+            // bring its code into the page's wasm (~8 KiB gzipped).
             let style = html.style();
-            let now = style.get_property_value("--text-scale").unwrap_or_default();
-            // Unset is the style sheet's own size: 100%.
-            if now != factor && !(now.is_empty() && scale == 100) {
-                let _ = style.set_property("--text-scale", &factor);
-            }
+            let _ = if scale == 100 {
+                style.remove_property("--text-scale").map(drop)
+            } else {
+                style.set_property(
+                    "--text-scale",
+                    &format!("{}.{:02}", scale / 100, scale % 100),
+                )
+            };
         }
         if let Some(s) = &store {
             let _ = s.set_item("qarar:scale", &scale.to_string());
